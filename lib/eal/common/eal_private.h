@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#ifndef EAL_PRIVATE_H
+#define EAL_PRIVATE_H
+
+/* EAL internals shared by common/, linux/ and unix/; process-local state. */
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_eal.h>
+#include <rte_lcore.h>
+#include <rte_launch.h>
+#include <rte_log.h>
+
+#include "eal_internal_cfg.h"
+
+/*
+ * One per lcore. The launch fields (f, arg, ret, state, stop) are
+ * protected by lock; the worker waits on cond for work, callers of
+ * rte_eal_wait_lcore() wait on it for completion.
+ */
+struct lcore_config {
+	pthread_t thread_id;
+	bool thread_started;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	lcore_function_t *f;
+	void *arg;
+	int ret;
+	enum rte_lcore_state_t state;
+	bool stop;
+	unsigned int socket_id;  /* SOCKET_ID_ANY as unsigned when cpus span sockets */
+	unsigned int core_index; /* position among enabled lcores */
+	rte_cpuset_t cpuset;
+};
+
+extern struct lcore_config lcore_config[RTE_MAX_LCORE];
+
+/* The process-local view of the EAL (DPDK's struct rte_config). */
+struct rte_config {
+	uint32_t main_lcore;
+	uint32_t lcore_count;
+	uint32_t numa_node_count;
+	uint32_t numa_nodes[RTE_MAX_NUMA_NODES];
+	enum rte_lcore_role_t lcore_role[RTE_MAX_LCORE];
+	enum rte_proc_type_t process_type;
+};
+
+struct rte_config *rte_eal_get_configuration(void);
+
+/* The cpus this process may use, and their NUMA nodes. */
+struct eal_cpu_info {
+	int socket[CPU_SETSIZE];         /* NUMA node of each allowed cpu, else -1 */
+	rte_cpuset_t allowed;            /* the process's affinity at start */
+};
+
+/* Read /sys and the affinity mask; fills *info. */
+int eal_cpu_info_read(struct eal_cpu_info *info);
+
+/* Apply the lcore part of the internal config: roles, cpusets, main lcore. */
+int eal_lcores_init(void);
+
+/* Thread helpers. */
+int eal_thread_start_workers(void);
+void eal_thread_stop_workers(void);
+void eal_thread_init_main(void);
+int eal_thread_set_affinity_of(pthread_t thread, const rte_cpuset_t *cpuset);
+const rte_cpuset_t *eal_ctrl_cpuset(void);
+/* Control threads keep off the lcores' cpus when allowed has others. */
+void eal_ctrl_cpuset_init(const rte_cpuset_t *allowed);
+unsigned int eal_cpuset_socket_id(const rte_cpuset_t *cpuset);
+
+/* Format a cpuset as "0-3,5" into buf. */
+int eal_cpuset_format(const rte_cpuset_t *set, char *buf, size_t size);
+
+/* Runtime directory of the group: created at init, removed by the last process. */
+int eal_runtime_dir_create(void);
+void eal_runtime_dir_remove(void);
+/* A path inside the runtime directory; buf must hold PATH_MAX. */
+int eal_runtime_path(char *buf, size_t size, const char *name);
+
+/* Shared config file: primary creates and locks it, secondaries attach. */
+int eal_config_init(void);
+void eal_config_cleanup(void);
+/* Primary: mark the shared config ready, letting secondaries attach. */
+void eal_config_publish(void);
+
+#endif /* EAL_PRIVATE_H */

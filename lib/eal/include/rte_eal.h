@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#ifndef _RTE_EAL_H_
+#define _RTE_EAL_H_
+
+/**
+ * @file
+ * EAL start-up, shutdown and process model (DPDK 22.11 API).
+ *
+ * Processes started with the same --file-prefix form a group: the first is
+ * the primary, the others are secondaries that share its memory and
+ * devices.
+ */
+
+#include <stdint.h>
+#include <time.h>
+
+#include <rte_config.h>
+#include <rte_per_lcore.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RTE_MAGIC 19820526
+
+enum rte_proc_type_t {
+	RTE_PROC_AUTO = -1,   /**< primary if none runs yet, else secondary */
+	RTE_PROC_PRIMARY = 0,
+	RTE_PROC_SECONDARY,
+	RTE_PROC_INVALID
+};
+
+/** The type of the calling process, once rte_eal_init() has succeeded. */
+enum rte_proc_type_t rte_eal_process_type(void);
+
+/**
+ * Initialise the EAL from the command line. Returns the number of
+ * arguments it consumed (argv[that number] is then the program name, and
+ * the application's own arguments follow), or -1 with rte_errno set:
+ * EINVAL (bad option), EALREADY (called twice), ENOENT (no primary for a
+ * secondary), EEXIST (a primary already runs with this prefix), ENOMEM,
+ * EACCES, EFAULT (shared config unusable) or ENOTSUP.
+ */
+int rte_eal_init(int argc, char **argv);
+
+/**
+ * Release what rte_eal_init() set up in this process: threads, sockets,
+ * mappings, and the runtime files this process created.
+ */
+int rte_eal_cleanup(void);
+
+/**
+ * Whether a primary process holds the config file config_file_path
+ * (NULL: this process's own group). 1 when alive, 0 otherwise.
+ */
+int rte_eal_primary_proc_alive(const char *config_file_path);
+
+/** Called by --help after the EAL usage, to print the application's own. */
+typedef void (*rte_usage_hook_t)(const char *prgname);
+
+/** Install a usage hook; returns the previous one. */
+rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func);
+
+/** 0 when started with --no-huge, 1 otherwise. */
+int rte_eal_has_hugepages(void);
+
+/** 0 when started with --no-pci, 1 otherwise. */
+int rte_eal_has_pci(void);
+
+/** The group's runtime directory (/var/run/lockstep/<prefix> for root). */
+const char *rte_eal_get_runtime_dir(void);
+
+/** Kernel thread id of the calling thread. */
+int rte_sys_gettid(void);
+
+RTE_DECLARE_PER_LCORE(int, _thread_id);
+
+/** Cached kernel thread id of the calling thread. */
+static inline int
+rte_gettid(void)
+{
+	if (RTE_PER_LCORE(_thread_id) == -1)
+		RTE_PER_LCORE(_thread_id) = rte_sys_gettid();
+	return RTE_PER_LCORE(_thread_id);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_EAL_H_ */
