@@ -77,6 +77,8 @@ unsigned int eal_cpuset_socket_id(const rte_cpuset_t *cpuset);
 /* Format a cpuset as "0-3,5" into buf. */
 int eal_cpuset_format(const rte_cpuset_t *set, char *buf, size_t size);
 
+/* Where the runtime directories of all groups of this user live. */
+int eal_runtime_base_dir(char *buf, size_t size);
 /* Runtime directory of the group: created at init, removed by the last process. */
 int eal_runtime_dir_create(void);
 void eal_runtime_dir_remove(void);

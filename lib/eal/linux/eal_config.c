@@ -86,20 +86,28 @@ mkdir_private(const char *path)
 }
 
 int
+eal_runtime_base_dir(char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
+	int n;
+
+	if (geteuid() == 0)
+		n = snprintf(buf, size, "/var/run/lockstep");
+	else if (xdg != NULL && xdg[0] != '\0')
+		n = snprintf(buf, size, "%s/lockstep", xdg);
+	else
+		n = snprintf(buf, size, "/tmp/lockstep-%u", (unsigned int)geteuid());
+	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
+}
+
+int
 eal_runtime_dir_create(void)
 {
 	const struct internal_config *cfg = eal_get_internal_configuration();
 	char base[PATH_MAX];
-	const char *xdg = getenv("XDG_RUNTIME_DIR");
 	int n, ret;
 
-	if (geteuid() == 0)
-		n = snprintf(base, sizeof(base), "/var/run/lockstep");
-	else if (xdg != NULL && xdg[0] != '\0')
-		n = snprintf(base, sizeof(base), "%s/lockstep", xdg);
-	else
-		n = snprintf(base, sizeof(base), "/tmp/lockstep-%u", (unsigned int)geteuid());
-	if (n < 0 || (size_t)n >= sizeof(base))
+	if (eal_runtime_base_dir(base, sizeof(base)) < 0)
 		return -ENAMETOOLONG;
 	n = snprintf(runtime_dir, sizeof(runtime_dir), "%s/%s", base, cfg->file_prefix);
 	if (n < 0 || (size_t)n >= sizeof(runtime_dir)) {

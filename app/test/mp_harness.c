@@ -1,0 +1,543 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <rte_common.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_string_fns.h>
+
+#include "eal_private.h"
+#include "mp_harness.h"
+
+#define MP_MAX_PROCS 64
+#define MP_MAX_PREFIXES 32
+#define MP_MAX_ARGS 64
+
+static struct mp_proc *procs[MP_MAX_PROCS];
+static char prefixes[MP_MAX_PREFIXES][EAL_FILE_PREFIX_MAX];
+static unsigned int nb_prefixes;
+static unsigned int prefix_counter;
+
+static struct mp_role *roles;
+static struct mp_command *commands;
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static int
+track(struct mp_proc *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < MP_MAX_PROCS; i++) {
+		if (procs[i] == NULL) {
+			procs[i] = p;
+			return 0;
+		}
+	}
+	return -ENOSPC;
+}
+
+static void
+untrack(struct mp_proc *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < MP_MAX_PROCS; i++) {
+		if (procs[i] == p)
+			procs[i] = NULL;
+	}
+}
+
+struct mp_proc *
+mp_spawn_argv(const char *name, const char *const argv[], int flags)
+{
+	int cmd[2] = { -1, -1 }, rep[2] = { -1, -1 };
+	pid_t parent = getpid();
+	struct mp_proc *p;
+
+	p = calloc(1, sizeof(*p));
+	if (p == NULL)
+		return NULL;
+	rte_strlcpy(p->name, name, sizeof(p->name));
+	p->err_fd = -1;
+	if (pipe2(cmd, O_CLOEXEC) < 0 || pipe2(rep, O_CLOEXEC) < 0)
+		goto fail;
+	if (flags & MP_CAPTURE_STDERR) {
+		p->err_fd = memfd_create("mp-stderr", MFD_CLOEXEC);
+		if (p->err_fd < 0)
+			goto fail;
+	}
+	p->pid = fork();
+	if (p->pid < 0)
+		goto fail;
+	if (p->pid == 0) {
+		/* Die with the test; if it is already gone, do not start at all. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(127);
+		if (dup2(cmd[0], STDIN_FILENO) < 0 || dup2(rep[1], STDOUT_FILENO) < 0)
+			_exit(127);
+		if (p->err_fd >= 0 && dup2(p->err_fd, STDERR_FILENO) < 0)
+			_exit(127);
+		execv(argv[0], (char *const *)(uintptr_t)argv);
+		_exit(127);
+	}
+	close(cmd[0]);
+	close(rep[1]);
+	p->cmd_fd = cmd[1];
+	p->reply_fd = rep[0];
+	if (track(p) < 0) {
+		mp_kill(p, SIGKILL);
+		mp_wait_exit(p, MP_TIMEOUT_MS);
+		mp_free(p);
+		return NULL;
+	}
+	return p;
+fail:
+	fprintf(stderr, "mp: cannot spawn %s: %s\n", name, strerror(errno));
+	if (cmd[0] >= 0) {
+		close(cmd[0]);
+		close(cmd[1]);
+	}
+	if (rep[0] >= 0) {
+		close(rep[0]);
+		close(rep[1]);
+	}
+	if (p->err_fd >= 0)
+		close(p->err_fd);
+	free(p);
+	return NULL;
+}
+
+static const char *
+self_exe(void)
+{
+	static char path[PATH_MAX];
+	ssize_t n;
+
+	if (path[0] != '\0')
+		return path;
+	n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	return path;
+}
+
+struct mp_proc *
+mp_spawn_role(const char *name, const char *role, const char *const args[], int flags)
+{
+	const char *argv[MP_MAX_ARGS];
+	unsigned int n = 0;
+
+	argv[n++] = self_exe();
+	argv[n++] = "--role";
+	argv[n++] = role;
+	while (args != NULL && *args != NULL && n < MP_MAX_ARGS - 1)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	if (argv[0] == NULL)
+		return NULL;
+	return mp_spawn_argv(name, argv, flags);
+}
+
+static bool
+has_lcore_option(const char *const args[])
+{
+	for (; args != NULL && *args != NULL; args++) {
+		if (strcmp(*args, "-l") == 0 || strcmp(*args, "-c") == 0 ||
+		    strncmp(*args, "--lcores", 8) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * One lcore that may float over every cpu the test may use: helpers do not
+ * pile onto cpu 0 and start no worker threads they do not need.
+ */
+const char *
+mp_floating_lcore_option(void)
+{
+	static char opt[160];
+	rte_cpuset_t allowed;
+	char cpus[128];
+
+	if (opt[0] != '\0')
+		return opt;
+	sched_getaffinity(0, sizeof(allowed), &allowed);
+	eal_cpuset_format(&allowed, cpus, sizeof(cpus));
+	snprintf(opt, sizeof(opt), "--lcores=0@(%s)", cpus);
+	return opt;
+}
+
+struct mp_proc *
+mp_spawn_eal(const char *name, const char *prefix, const char *const eal_args[])
+{
+	const char *args[MP_MAX_ARGS];
+	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
+	char line[512];
+	struct mp_proc *p;
+	unsigned int n = 0;
+
+	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", prefix);
+	args[n++] = prefix_opt;
+	if (!has_lcore_option(eal_args))
+		args[n++] = mp_floating_lcore_option();
+	while (eal_args != NULL && *eal_args != NULL && n < MP_MAX_ARGS - 1)
+		args[n++] = *eal_args++;
+	args[n] = NULL;
+
+	p = mp_spawn_role(name, "eal", args, 0);
+	if (p == NULL)
+		return NULL;
+	for (;;) {
+		if (mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS) < 0) {
+			fprintf(stderr, "mp: %s gave no ready line\n", name);
+			break;
+		}
+		if (strncmp(line, "ready", 5) == 0)
+			return p;
+		if (strncmp(line, "init-failed", 11) == 0) {
+			fprintf(stderr, "mp: %s: %s\n", name, line);
+			break;
+		}
+	}
+	mp_wait_exit(p, MP_TIMEOUT_MS);
+	mp_free(p);
+	return NULL;
+}
+
+int
+mp_send(struct mp_proc *p, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(buf, sizeof(buf) - 1, fmt, ap);
+	va_end(ap);
+	if (len < 0 || (size_t)len >= sizeof(buf) - 1)
+		return -ENAMETOOLONG;
+	buf[len++] = '\n';
+	/* The runner ignores SIGPIPE: a helper that exited gives EPIPE here. */
+	return write(p->cmd_fd, buf, (size_t)len) == len ? 0 : -errno;
+}
+
+int
+mp_recv(struct mp_proc *p, char *buf, size_t size, unsigned int timeout_ms)
+{
+	uint64_t deadline = now_ms() + timeout_ms;
+
+	for (;;) {
+		char *nl = memchr(p->rbuf, '\n', p->rlen);
+		struct pollfd pfd = { .fd = p->reply_fd, .events = POLLIN };
+		uint64_t now;
+		ssize_t n;
+
+		if (nl != NULL) {
+			size_t len = (size_t)(nl - p->rbuf);
+
+			snprintf(buf, size, "%.*s", (int)len, p->rbuf);
+			memmove(p->rbuf, nl + 1, p->rlen - len - 1);
+			p->rlen -= len + 1;
+			return 0;
+		}
+		if (p->rlen == sizeof(p->rbuf))
+			p->rlen = 0; /* a line longer than the buffer: drop it */
+		now = now_ms();
+		if (now >= deadline)
+			return -ETIMEDOUT;
+		if (poll(&pfd, 1, (int)(deadline - now)) <= 0)
+			continue;
+		n = read(p->reply_fd, p->rbuf + p->rlen, sizeof(p->rbuf) - p->rlen);
+		if (n == 0)
+			return -EPIPE;
+		if (n > 0)
+			p->rlen += (size_t)n;
+	}
+}
+
+int
+mp_call(struct mp_proc *p, char *buf, size_t size, const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	ret = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (ret < 0 || (size_t)ret >= sizeof(cmd))
+		return -ENAMETOOLONG;
+	ret = mp_send(p, "%s", cmd);
+	if (ret < 0)
+		return ret;
+	ret = mp_recv(p, buf, size, MP_TIMEOUT_MS);
+	if (ret < 0)
+		fprintf(stderr, "mp: %s: no reply to '%s' (%s)\n", p->name, cmd, strerror(-ret));
+	return ret;
+}
+
+static int
+exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return -1;
+}
+
+int
+mp_wait_exit(struct mp_proc *p, unsigned int timeout_ms)
+{
+	uint64_t deadline = now_ms() + timeout_ms;
+
+	while (!p->reaped) {
+		pid_t r = waitpid(p->pid, &p->status, WNOHANG);
+
+		if (r == p->pid) {
+			p->reaped = true;
+			break;
+		}
+		if (r < 0 && errno != EINTR)
+			return -errno;
+		if (now_ms() >= deadline) {
+			fprintf(stderr, "mp: %s (pid %d) did not exit within %u ms, killing it\n",
+				p->name, (int)p->pid, timeout_ms);
+			kill(p->pid, SIGKILL);
+			waitpid(p->pid, &p->status, 0);
+			p->reaped = true;
+			return -ETIMEDOUT;
+		}
+		usleep(1000);
+	}
+	return exit_code(p->status);
+}
+
+void
+mp_kill(struct mp_proc *p, int sig)
+{
+	if (!p->reaped)
+		kill(p->pid, sig);
+}
+
+const char *
+mp_stderr(struct mp_proc *p)
+{
+	static char text[16384];
+	ssize_t n;
+
+	text[0] = '\0';
+	if (p->err_fd < 0)
+		return text;
+	n = pread(p->err_fd, text, sizeof(text) - 1, 0);
+	text[n > 0 ? n : 0] = '\0';
+	return text;
+}
+
+int
+mp_quit(struct mp_proc *p)
+{
+	int ret;
+
+	mp_send(p, "quit");
+	ret = mp_wait_exit(p, MP_TIMEOUT_MS);
+	mp_free(p);
+	return ret;
+}
+
+void
+mp_free(struct mp_proc *p)
+{
+	if (p == NULL)
+		return;
+	if (!p->reaped) {
+		kill(p->pid, SIGKILL);
+		waitpid(p->pid, &p->status, 0);
+	}
+	untrack(p);
+	close(p->cmd_fd);
+	close(p->reply_fd);
+	if (p->err_fd >= 0)
+		close(p->err_fd);
+	free(p);
+}
+
+const char *
+mp_prefix(void)
+{
+	char *prefix;
+
+	if (nb_prefixes == MP_MAX_PREFIXES)
+		return NULL;
+	prefix = prefixes[nb_prefixes++];
+	snprintf(prefix, EAL_FILE_PREFIX_MAX, "lst_%d_%u", (int)getpid(), prefix_counter++);
+	return prefix;
+}
+
+int
+mp_runtime_dir(const char *prefix, char *buf, size_t size)
+{
+	char base[PATH_MAX];
+	int n;
+
+	if (eal_runtime_base_dir(base, sizeof(base)) < 0)
+		return -ENAMETOOLONG;
+	n = snprintf(buf, size, "%s/%s", base, prefix);
+	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+void
+mp_cleanup_all(void)
+{
+	char dir[PATH_MAX];
+	unsigned int i;
+
+	for (i = 0; i < MP_MAX_PROCS; i++) {
+		if (procs[i] != NULL)
+			mp_free(procs[i]);
+	}
+	for (i = 0; i < nb_prefixes; i++) {
+		if (mp_runtime_dir(prefixes[i], dir, sizeof(dir)) == 0)
+			nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+	nb_prefixes = 0;
+}
+
+void
+mp_role_register(struct mp_role *role)
+{
+	role->next = roles;
+	roles = role;
+}
+
+int
+mp_role_run(const char *name, int argc, char **argv)
+{
+	struct mp_role *r;
+
+	for (r = roles; r != NULL; r = r->next) {
+		if (strcmp(r->name, name) == 0)
+			return r->fn(argc, argv);
+	}
+	fprintf(stderr, "no role '%s'\n", name);
+	return 127;
+}
+
+void
+mp_command_register(struct mp_command *cmd)
+{
+	cmd->next = commands;
+	commands = cmd;
+}
+
+int
+mp_role_recv(char *buf, size_t size)
+{
+	if (fgets(buf, (int)size, stdin) == NULL)
+		return -1;
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+void
+mp_role_reply(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static const char *
+proc_type_name(void)
+{
+	return rte_eal_process_type() == RTE_PROC_PRIMARY ? "primary" : "secondary";
+}
+
+/* The "eal" role: init, then serve commands until "quit" or the test goes away. */
+static int
+role_eal(int argc, char **argv)
+{
+	char line[1024], reply[1024];
+	int status = 0;
+
+	if (rte_eal_init(argc, argv) < 0) {
+		mp_role_reply("init-failed %d %s", rte_errno, rte_strerror(rte_errno));
+		return 1;
+	}
+	mp_role_reply("ready %s %d", proc_type_name(), (int)getpid());
+	while (mp_role_recv(line, sizeof(line)) == 0) {
+		const char *args = line + strcspn(line, " ");
+		size_t name_len = (size_t)(args - line);
+		struct mp_command *c;
+
+		while (*args == ' ')
+			args++;
+		if (strcmp(line, "quit") == 0)
+			break;
+		if (strcmp(line, "ping") == 0) {
+			mp_role_reply("pong %s", proc_type_name());
+			continue;
+		}
+		for (c = commands; c != NULL; c = c->next) {
+			if (strlen(c->name) == name_len && strncmp(c->name, line, name_len) == 0)
+				break;
+		}
+		if (c == NULL) {
+			mp_role_reply("unknown-command %.*s", (int)name_len, line);
+			continue;
+		}
+		reply[0] = '\0';
+		if (c->fn(args, reply, sizeof(reply)) < 0)
+			status = 1;
+		mp_role_reply("%s", reply);
+		if (status != 0)
+			break;
+	}
+	rte_eal_cleanup();
+	return status;
+}
+REGISTER_MP_ROLE(eal, role_eal);
