@@ -197,41 +197,80 @@ mp_floating_lcore_option(void)
 	return opt;
 }
 
-struct mp_proc *
-mp_spawn_eal(const char *name, const char *prefix, const char *const eal_args[])
+/* "--file-prefix=P", a floating lcore unless the test chose lcores, then eal_args. */
+static void
+eal_role_args(const char *prefix, const char *const eal_args[], const char *args[],
+	      char *prefix_opt, size_t prefix_size)
 {
-	const char *args[MP_MAX_ARGS];
-	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
-	char line[512];
-	struct mp_proc *p;
 	unsigned int n = 0;
 
-	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", prefix);
+	snprintf(prefix_opt, prefix_size, "--file-prefix=%s", prefix);
 	args[n++] = prefix_opt;
 	if (!has_lcore_option(eal_args))
 		args[n++] = mp_floating_lcore_option();
 	while (eal_args != NULL && *eal_args != NULL && n < MP_MAX_ARGS - 1)
 		args[n++] = *eal_args++;
 	args[n] = NULL;
+}
 
+/* Read lines until "ready" (0) or "init-failed ERRNO" (ERRNO); -1 otherwise. */
+static int
+eal_role_outcome(struct mp_proc *p)
+{
+	char line[512];
+
+	for (;;) {
+		if (mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS) < 0) {
+			fprintf(stderr, "mp: %s gave no ready line\n", p->name);
+			return -1;
+		}
+		if (strncmp(line, "ready", 5) == 0)
+			return 0;
+		if (strncmp(line, "init-failed ", 12) == 0) {
+			fprintf(stderr, "mp: %s: %s\n", p->name, line);
+			return atoi(line + 12);
+		}
+	}
+}
+
+struct mp_proc *
+mp_spawn_eal(const char *name, const char *prefix, const char *const eal_args[])
+{
+	const char *args[MP_MAX_ARGS];
+	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
+	struct mp_proc *p;
+
+	eal_role_args(prefix, eal_args, args, prefix_opt, sizeof(prefix_opt));
 	p = mp_spawn_role(name, "eal", args, 0);
 	if (p == NULL)
 		return NULL;
-	for (;;) {
-		if (mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS) < 0) {
-			fprintf(stderr, "mp: %s gave no ready line\n", name);
-			break;
-		}
-		if (strncmp(line, "ready", 5) == 0)
-			return p;
-		if (strncmp(line, "init-failed", 11) == 0) {
-			fprintf(stderr, "mp: %s: %s\n", name, line);
-			break;
-		}
-	}
+	if (eal_role_outcome(p) == 0)
+		return p;
 	mp_wait_exit(p, MP_TIMEOUT_MS);
 	mp_free(p);
 	return NULL;
+}
+
+int
+mp_eal_init_error(const char *prefix, const char *const eal_args[], char *err, size_t size)
+{
+	const char *args[MP_MAX_ARGS];
+	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
+	struct mp_proc *p;
+	int ret;
+
+	eal_role_args(prefix, eal_args, args, prefix_opt, sizeof(prefix_opt));
+	p = mp_spawn_role("failing", "eal", args, MP_CAPTURE_STDERR);
+	if (p == NULL)
+		return -1;
+	ret = eal_role_outcome(p);
+	if (ret == 0)
+		mp_send(p, "quit");
+	if (mp_wait_exit(p, MP_TIMEOUT_MS) < 0)
+		ret = -1;
+	snprintf(err, size, "%s", mp_stderr(p));
+	mp_free(p);
+	return ret;
 }
 
 int
@@ -497,9 +536,8 @@ proc_type_name(void)
 	return rte_eal_process_type() == RTE_PROC_PRIMARY ? "primary" : "secondary";
 }
 
-/* The "eal" role: init, then serve commands until "quit" or the test goes away. */
-static int
-role_eal(int argc, char **argv)
+int
+mp_role_eal(int argc, char **argv)
 {
 	char line[1024], reply[1024];
 	int status = 0;
@@ -540,4 +578,4 @@ role_eal(int argc, char **argv)
 	rte_eal_cleanup();
 	return status;
 }
-REGISTER_MP_ROLE(eal, role_eal);
+REGISTER_MP_ROLE(eal, mp_role_eal);

@@ -61,6 +61,14 @@ struct mp_proc *mp_spawn_role(const char *name, const char *role,
 struct mp_proc *mp_spawn_eal(const char *name, const char *prefix,
 			     const char *const eal_args[]);
 
+/*
+ * Run the "eal" role expecting rte_eal_init() to fail. Returns the
+ * rte_errno it failed with (0 if it succeeded, -1 if the helper misbehaved)
+ * and the helper's stderr in err.
+ */
+int mp_eal_init_error(const char *prefix, const char *const eal_args[], char *err,
+		      size_t size);
+
 /* Send one command line. 0 or -errno. */
 int mp_send(struct mp_proc *p, const char *fmt, ...) __rte_format_printf(2, 3);
 
@@ -147,6 +155,13 @@ void mp_command_register(struct mp_command *cmd);
 	{ \
 		mp_command_register(&cname##_mp_command); \
 	}
+
+/*
+ * The "eal" role itself: rte_eal_init(argc, argv), reply "ready TYPE PID"
+ * (or "init-failed ERRNO TEXT"), serve commands until "quit" or the test
+ * goes away, rte_eal_cleanup(). Other roles may end by calling it.
+ */
+int mp_role_eal(int argc, char **argv);
 
 /* In a role: read the next command line (blocking); -1 when the test went away. */
 int mp_role_recv(char *buf, size_t size);

@@ -21,7 +21,7 @@
 #include "eal_private.h"
 #include "test.h"
 
-#define MAX_ARGS 8
+#define MAX_ARGS 12
 
 struct parse_result {
 	int ret;

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+/*
+ * The process model: primary, secondary and auto; a secondary without a
+ * primary; two primaries on one prefix; prefixes side by side; what
+ * rte_eal_init() and rte_eal_cleanup() leave behind.
+ */
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+
+#include "eal_internal_cfg.h"
+#include "mp_harness.h"
+#include "test.h"
+
+static const char *const no_huge[] = { "--no-huge", NULL };
+static const char *const secondary[] = { "--no-huge", "--proc-type=secondary", NULL };
+static const char *const automatic[] = { "--no-huge", "--proc-type=auto", NULL };
+
+static int
+cmd_alive(const char *args, char *reply, size_t size)
+{
+	(void)args;
+	snprintf(reply, size, "%d", rte_eal_primary_proc_alive(NULL));
+	return 0;
+}
+REGISTER_MP_COMMAND(alive, cmd_alive);
+
+static int
+cmd_init_again(const char *args, char *reply, size_t size)
+{
+	char *argv[] = { "again", "--no-huge", NULL };
+	int ret;
+
+	(void)args;
+	ret = rte_eal_init(2, argv);
+	snprintf(reply, size, "%d %d", ret, rte_errno);
+	return 0;
+}
+REGISTER_MP_COMMAND(init_again, cmd_init_again);
+
+static uint64_t
+elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (uint64_t)(now.tv_sec - start->tv_sec) * 1000 +
+	       (uint64_t)(now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static void
+runtime_file(const char *prefix, const char *name, char *buf, size_t size)
+{
+	char dir[PATH_MAX];
+
+	assert_int_equal(mp_runtime_dir(prefix, dir, sizeof(dir)), 0);
+	assert_true((size_t)snprintf(buf, size, "%s%s%s", dir, name[0] != '\0' ? "/" : "",
+				     name) < size);
+}
+
+/* Spawn the eal role with args and a prefix, capturing stderr; do not wait for it. */
+static struct mp_proc *
+spawn_raw(const char *prefix, const char *const args[])
+{
+	const char *argv[16];
+	char prefix_opt[96];
+	unsigned int n = 0;
+
+	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", prefix);
+	argv[n++] = prefix_opt;
+	while (*args != NULL && n < RTE_DIM(argv) - 1)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	return mp_spawn_role("raw", "eal", argv, MP_CAPTURE_STDERR);
+}
+
+static void
+test_primary_then_secondary(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct mp_proc *p, *s;
+	char reply[128];
+
+	(void)state;
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	assert_non_null(p);
+	s = mp_spawn_eal("secondary", prefix, secondary);
+	assert_non_null(s);
+	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	assert_string_equal(reply, "pong primary");
+	assert_int_equal(mp_call(s, reply, sizeof(reply), "ping"), 0);
+	assert_string_equal(reply, "pong secondary");
+	assert_int_equal(mp_call(s, reply, sizeof(reply), "alive"), 0);
+	assert_string_equal(reply, "1");
+	assert_int_equal(mp_quit(s), 0);
+	assert_int_equal(mp_quit(p), 0);
+}
+
+static void
+test_auto(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct mp_proc *a, *b;
+	char reply[128];
+
+	(void)state;
+	a = mp_spawn_eal("auto-1", prefix, automatic);
+	assert_non_null(a);
+	b = mp_spawn_eal("auto-2", prefix, automatic);
+	assert_non_null(b);
+	assert_int_equal(mp_call(a, reply, sizeof(reply), "ping"), 0);
+	assert_string_equal(reply, "pong primary");
+	assert_int_equal(mp_call(b, reply, sizeof(reply), "ping"), 0);
+	assert_string_equal(reply, "pong secondary");
+	assert_int_equal(mp_quit(b), 0);
+	assert_int_equal(mp_quit(a), 0);
+}
+
+/* A secondary with nobody to join fails at once, saying so. */
+static void
+test_secondary_without_primary(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct timespec start;
+	char err[4096];
+
+	(void)state;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
+	assert_true(elapsed_ms(&start) < 1000);
+	assert_non_null(strstr(err, "no primary process is running"));
+	assert_non_null(strstr(err, prefix));
+}
+
+/* The same when a crashed primary left its config file behind. */
+static void
+test_secondary_after_primary_crash(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct timespec start;
+	struct mp_proc *p;
+	char config[PATH_MAX], err[4096];
+
+	(void)state;
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	assert_non_null(p);
+	mp_kill(p, SIGKILL);
+	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 128 + SIGKILL);
+	mp_free(p);
+	runtime_file(prefix, "config", config, sizeof(config));
+	assert_true(exists(config));
+	assert_int_equal(rte_eal_primary_proc_alive(config), 0);
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
+	assert_true(elapsed_ms(&start) < 1000);
+	assert_non_null(strstr(err, "no primary process is running"));
+
+	/* The next primary reclaims what the crashed one left. */
+	p = mp_spawn_eal("primary-2", prefix, no_huge);
+	assert_non_null(p);
+	assert_int_equal(rte_eal_primary_proc_alive(config), 1);
+	assert_int_equal(mp_quit(p), 0);
+	assert_false(exists(config));
+}
+
+static void
+test_two_primaries_one_prefix(void **state)
+{
+	const char *prefix = mp_prefix();
+	const char *const primary[] = { "--no-huge", "--proc-type=primary", NULL };
+	struct mp_proc *p;
+	char reply[128], err[4096];
+
+	(void)state;
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	assert_non_null(p);
+	assert_int_equal(mp_eal_init_error(prefix, primary, err, sizeof(err)), EEXIST);
+	assert_non_null(strstr(err, "a primary process is already running"));
+	/* The first primary did not notice. */
+	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	assert_int_equal(mp_quit(p), 0);
+}
+
+static void
+test_two_prefixes(void **state)
+{
+	const char *pa = mp_prefix(), *pb = mp_prefix();
+	struct mp_proc *a, *b, *sa, *sb;
+	char reply[128];
+
+	(void)state;
+	a = mp_spawn_eal("primary-a", pa, no_huge);
+	b = mp_spawn_eal("primary-b", pb, no_huge);
+	assert_non_null(a);
+	assert_non_null(b);
+	sa = mp_spawn_eal("secondary-a", pa, secondary);
+	sb = mp_spawn_eal("secondary-b", pb, secondary);
+	assert_non_null(sa);
+	assert_non_null(sb);
+	assert_int_equal(mp_call(sa, reply, sizeof(reply), "ping"), 0);
+	assert_string_equal(reply, "pong secondary");
+	assert_int_equal(mp_quit(a), 0);
+	/* Group b does not care that group a's primary left. */
+	assert_int_equal(mp_call(sb, reply, sizeof(reply), "alive"), 0);
+	assert_string_equal(reply, "1");
+	assert_int_equal(mp_call(sa, reply, sizeof(reply), "alive"), 0);
+	assert_string_equal(reply, "0");
+	assert_int_equal(mp_quit(sa), 0);
+	assert_int_equal(mp_quit(sb), 0);
+	assert_int_equal(mp_quit(b), 0);
+}
+
+/* Whoever leaves last, nothing of the group stays in the runtime directory. */
+static void
+test_cleanup_leaves_nothing(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct mp_proc *p, *s;
+	char dir[PATH_MAX];
+
+	(void)state;
+	runtime_file(prefix, "", dir, sizeof(dir));
+
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	s = mp_spawn_eal("secondary", prefix, secondary);
+	assert_non_null(p);
+	assert_non_null(s);
+	assert_true(exists(dir));
+	assert_int_equal(mp_quit(s), 0);
+	assert_int_equal(mp_quit(p), 0);
+	assert_false(exists(dir));
+
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	s = mp_spawn_eal("secondary", prefix, secondary);
+	assert_non_null(p);
+	assert_non_null(s);
+	assert_int_equal(mp_quit(p), 0);
+	assert_int_equal(mp_quit(s), 0);
+	assert_false(exists(dir));
+}
+
+static void
+test_init_twice(void **state)
+{
+	const char *prefix = mp_prefix();
+	struct mp_proc *p;
+	char reply[128];
+
+	(void)state;
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	assert_non_null(p);
+	assert_int_equal(mp_call(p, reply, sizeof(reply), "init_again"), 0);
+	assert_string_equal(reply, "-1 " RTE_STR(EALREADY));
+	assert_int_equal(mp_quit(p), 0);
+}
+
+/* A bad option: rte_eal_init() returns -1 with EINVAL after one line naming it. */
+static void
+test_bad_option(void **state)
+{
+	const char *const args[] = { "--no-huge", "--bogus", NULL };
+	char err[4096];
+
+	(void)state;
+	assert_int_equal(mp_eal_init_error(mp_prefix(), args, err, sizeof(err)), EINVAL);
+	assert_string_equal(err, "EAL: unknown option '--bogus'\n");
+}
+
+/* Read a helper's stdout until it closes; true if any line holds needle. */
+static bool
+output_has(struct mp_proc *p, const char *needle)
+{
+	char line[256];
+	bool found = false;
+
+	while (mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS) == 0)
+		found |= strstr(line, needle) != NULL;
+	return found;
+}
+
+static void
+test_help_and_version(void **state)
+{
+	const char *const help[] = { "-h", NULL };
+	const char *const version[] = { "--no-huge", "-v", NULL };
+	struct mp_proc *p;
+
+	(void)state;
+	p = spawn_raw(mp_prefix(), help);
+	assert_non_null(p);
+	assert_true(output_has(p, "Usage:"));
+	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0);
+	mp_free(p);
+
+	p = spawn_raw(mp_prefix(), version);
+	assert_non_null(p);
+	mp_send(p, "quit");
+	assert_true(output_has(p, "RTE Version: 'Lockstep"));
+	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0);
+	mp_free(p);
+}
+
+/* Occupy the group's address in a secondary before it initialises. */
+static int
+role_squatter(int argc, char **argv)
+{
+	void *addr = (void *)(uintptr_t)EAL_DEFAULT_BASE_VIRTADDR;
+
+	if (mmap(addr, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+		 -1, 0) != addr)
+		return 99;
+	return mp_role_eal(argc, argv);
+}
+REGISTER_MP_ROLE(squatter, role_squatter);
+
+static void
+test_address_taken(void **state)
+{
+	const char *prefix = mp_prefix();
+	char prefix_opt[96];
+	const char *const args[] = { prefix_opt, "--no-huge", "--proc-type=secondary", NULL };
+	struct mp_proc *p, *s;
+	char reply[128];
+
+	(void)state;
+	p = mp_spawn_eal("primary", prefix, no_huge);
+	assert_non_null(p);
+	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", prefix);
+	s = mp_spawn_role("squatter", "squatter", args, MP_CAPTURE_STDERR);
+	assert_non_null(s);
+	assert_int_equal(mp_recv(s, reply, sizeof(reply), MP_TIMEOUT_MS), 0);
+	assert_int_equal(mp_wait_exit(s, MP_TIMEOUT_MS), 1);
+	assert_true(strncmp(reply, "init-failed", 11) == 0);
+	assert_non_null(strstr(mp_stderr(s), "--base-virtaddr"));
+	mp_free(s);
+	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	assert_int_equal(mp_quit(p), 0);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_primary_then_secondary),
+	cmocka_unit_test(test_auto),
+	cmocka_unit_test(test_secondary_without_primary),
+	cmocka_unit_test(test_secondary_after_primary_crash),
+	cmocka_unit_test(test_two_primaries_one_prefix),
+	cmocka_unit_test(test_two_prefixes),
+	cmocka_unit_test(test_cleanup_leaves_nothing),
+	cmocka_unit_test(test_init_twice),
+	cmocka_unit_test(test_bad_option),
+	cmocka_unit_test(test_help_and_version),
+	cmocka_unit_test(test_address_taken),
+};
+
+REGISTER_TEST_GROUP(eal_proc, tests);
