@@ -26,21 +26,51 @@ total_pass=0
 total_fail=0
 total_skip=0
 
-# Remove runtime directories that test runs killed from outside left behind.
-sweep_runtime_dirs() {
-	local base d pid
+# Tests name their groups lst_<pid>_<n>; remove what a test run killed from
+# outside left behind: runtime directories and heap files.
+sweep_test_leftovers() {
+	local base f pid name
 	if [ "$(id -u)" -eq 0 ]; then
 		base=/var/run/lockstep
+	elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
+		base=$XDG_RUNTIME_DIR/lockstep
 	else
-		base=${XDG_RUNTIME_DIR:-/tmp/lockstep-$(id -u)}
-		[ -n "${XDG_RUNTIME_DIR:-}" ] && base=$XDG_RUNTIME_DIR/lockstep
+		base=/tmp/lockstep-$(id -u)
 	fi
-	for d in "$base"/lst_*; do
-		[ -d "$d" ] || continue
-		pid=${d##*/lst_}
+	for f in "$base"/lst_* /dev/shm/lockstep.$(id -u).lst_* \
+		$(awk '$3 == "hugetlbfs" { print $2 }' /proc/mounts | sed "s|\$|/lockstep.$(id -u).lst_*|"); do
+		[ -e "$f" ] || continue
+		name=${f##*/}
+		pid=${name#*lst_}
 		pid=${pid%%_*}
-		kill -0 "$pid" 2>/dev/null || rm -rf "$d"
+		kill -0 "$pid" 2>/dev/null || rm -rf "$f"
 	done
+}
+
+# As root, make sure the hugepage test groups can run: a hugetlbfs mount
+# and some free 2 MB pages. Whatever is changed is put back on exit.
+hugepages_nr=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
+hugepages_orig=""
+hugepages_mount=""
+restore_hugepages() {
+	[ -n "$hugepages_mount" ] && umount "$hugepages_mount" && rmdir "$hugepages_mount"
+	[ -n "$hugepages_orig" ] && echo "$hugepages_orig" >"$hugepages_nr" 2>/dev/null
+	return 0
+}
+setup_hugepages() {
+	local want=256 free
+	[ "$(id -u)" -eq 0 ] && [ -w "$hugepages_nr" ] || return 0
+	free=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages)
+	if [ "$free" -lt "$want" ]; then
+		hugepages_orig=$(cat "$hugepages_nr")
+		echo $((hugepages_orig + want - free)) >"$hugepages_nr" 2>/dev/null
+	fi
+	if ! awk '$3 == "hugetlbfs" { found = 1 } END { exit !found }' /proc/mounts; then
+		hugepages_mount=$(mktemp -d /tmp/lockstep-hugetlbfs.XXXXXX)
+		mount -t hugetlbfs -o pagesize=2M none "$hugepages_mount" 2>/dev/null ||
+			{ rmdir "$hugepages_mount"; hugepages_mount=""; }
+	fi
+	echo "hugepages: $(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages) free"
 }
 
 # run_pass NAME BUILD_DIR TIMEOUT_MULTIPLIER [meson options...]
@@ -93,7 +123,9 @@ EOF
 	total_skip=$((total_skip + skip))
 }
 
-sweep_runtime_dirs
+trap restore_hugepages EXIT
+setup_hugepages
+sweep_test_leftovers
 run_pass default build 1
 if [ $quick -eq 0 ]; then
 	# Leaks are reported at exit; UB stops the test that hits it.
@@ -101,7 +133,7 @@ if [ $quick -eq 0 ]; then
 	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 	run_pass sanitized build-asan 3 -Db_sanitize=address,undefined -Db_lundef=false
 fi
-sweep_runtime_dirs
+sweep_test_leftovers
 
 echo "tests: $total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" -eq 0 ]

@@ -25,6 +25,7 @@
 #include <rte_errno.h>
 #include <rte_string_fns.h>
 
+#include "eal_memcfg.h"
 #include "eal_private.h"
 #include "mp_harness.h"
 
@@ -465,6 +466,25 @@ remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
 	return 0;
 }
 
+/* A killed primary leaves its heap file; the group's config says where. */
+static void
+remove_heap_file(const char *dir)
+{
+	struct eal_config_hdr hdr;
+	char path[PATH_MAX];
+	int fd;
+
+	if (snprintf(path, sizeof(path), "%s/config", dir) >= (int)sizeof(path))
+		return;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (pread(fd, &hdr, sizeof(hdr), 0) == (ssize_t)sizeof(hdr) &&
+	    hdr.version == EAL_CONFIG_VERSION && memchr(hdr.heap_path, '\0', sizeof(hdr.heap_path)))
+		unlink(hdr.heap_path);
+	close(fd);
+}
+
 void
 mp_cleanup_all(void)
 {
@@ -476,8 +496,10 @@ mp_cleanup_all(void)
 			mp_free(procs[i]);
 	}
 	for (i = 0; i < nb_prefixes; i++) {
-		if (mp_runtime_dir(prefixes[i], dir, sizeof(dir)) == 0)
+		if (mp_runtime_dir(prefixes[i], dir, sizeof(dir)) == 0) {
+			remove_heap_file(dir);
 			nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		}
 	}
 	nb_prefixes = 0;
 }

@@ -182,7 +182,7 @@ static const struct option_case cases[] = {
 	{ { "--log-level=lib.eal:" }, false },
 	{ { "--log-level=lib.eal:bogus" }, false },
 	{ { "--log-level=:8" }, false },
-	{ { "--log-level=(,8" }, false },
+	{ { "--log-level=[,8" }, false },
 	{ { "--log-level=" }, false },
 	/* --base-virtaddr */
 	{ { "--base-virtaddr=0x300000000000" }, true },

@@ -2,6 +2,7 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,7 +18,8 @@ rte_strerror(int errnum)
 	/* A per-thread buffer, as strerror_r needs somewhere to write. */
 	static __thread char buf[128];
 
-	if (errnum < 0)
+	/* -INT_MIN does not exist; no errno is that large anyway. */
+	if (errnum < 0 && errnum != INT_MIN)
 		errnum = -errnum;
 	switch (errnum) {
 	case E_RTE_SECONDARY:

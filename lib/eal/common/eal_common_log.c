@@ -22,7 +22,9 @@
  * Log types live in a fixed table so that a reader (rte_log) never sees it
  * move; registration and the saved patterns are protected by lock. Levels
  * are read without the lock: a racing level change only decides whether
- * one message is printed.
+ * one message is printed. Patterns given with --log-level are saved and
+ * also set the level of types registered later (the last matching one
+ * wins); patterns set through the API apply to existing types only.
  */
 #define LOG_MAX_TYPES 1024
 
@@ -180,9 +182,9 @@ saved_matches(const struct log_saved *s, const char *name)
 	return fnmatch(s->pattern, name, 0) == 0;
 }
 
-/* Apply s to every registered type it matches, then keep it; takes ownership. */
+/* Apply s to every registered type it matches; keep it for later types if save. */
 static int
-log_save_and_apply(struct log_saved *s)
+log_apply(struct log_saved *s, bool save)
 {
 	uint32_t i;
 
@@ -191,13 +193,20 @@ log_save_and_apply(struct log_saved *s)
 		if (logs.types[i].name != NULL && saved_matches(s, logs.types[i].name))
 			logs.types[i].level = s->level;
 	}
-	TAILQ_INSERT_TAIL(&logs.saved, s, next);
+	if (save)
+		TAILQ_INSERT_TAIL(&logs.saved, s, next);
 	pthread_mutex_unlock(&logs.lock);
+	if (!save) {
+		if (s->is_regex)
+			regfree(&s->re);
+		free(s->pattern);
+		free(s);
+	}
 	return 0;
 }
 
 static struct log_saved *
-log_saved_new(const char *pattern, uint32_t level)
+log_saved_new(const char *pattern, uint32_t level, bool is_regex)
 {
 	struct log_saved *s;
 
@@ -207,38 +216,39 @@ log_saved_new(const char *pattern, uint32_t level)
 	if (s == NULL)
 		return NULL;
 	s->pattern = strdup(pattern);
-	if (s->pattern == NULL) {
+	/* Basic regular expressions, as DPDK compiles them. */
+	if (s->pattern == NULL ||
+	    (is_regex && regcomp(&s->re, pattern, REG_NOSUB) != 0)) {
+		free(s->pattern);
 		free(s);
 		return NULL;
 	}
+	s->is_regex = is_regex;
 	s->level = level;
 	return s;
+}
+
+/* Set levels by glob or regex; save: also for types registered later (--log-level). */
+static int
+log_set_level_matching(const char *pattern, uint32_t level, bool is_regex, bool save)
+{
+	struct log_saved *s = log_saved_new(pattern, level, is_regex);
+
+	if (s == NULL)
+		return -EINVAL;
+	return log_apply(s, save);
 }
 
 int
 rte_log_set_level_pattern(const char *pattern, uint32_t level)
 {
-	struct log_saved *s = log_saved_new(pattern, level);
-
-	if (s == NULL)
-		return -EINVAL;
-	return log_save_and_apply(s);
+	return log_set_level_matching(pattern, level, false, false);
 }
 
 int
 rte_log_set_level_regexp(const char *regex, uint32_t level)
 {
-	struct log_saved *s = log_saved_new(regex, level);
-
-	if (s == NULL)
-		return -EINVAL;
-	if (regcomp(&s->re, regex, REG_EXTENDED | REG_NOSUB) != 0) {
-		free(s->pattern);
-		free(s);
-		return -EINVAL;
-	}
-	s->is_regex = true;
-	return log_save_and_apply(s);
+	return log_set_level_matching(regex, level, true, false);
 }
 
 /* Called with logs.lock held. */
@@ -464,10 +474,10 @@ eal_options_apply_log_levels(const struct internal_config *cfg)
 			rte_log_set_global_level(opt->level);
 			break;
 		case EAL_LOGLEVEL_GLOB:
-			ret = rte_log_set_level_pattern(opt->pattern, opt->level);
+			ret = log_set_level_matching(opt->pattern, opt->level, false, true);
 			break;
 		case EAL_LOGLEVEL_REGEX:
-			ret = rte_log_set_level_regexp(opt->pattern, opt->level);
+			ret = log_set_level_matching(opt->pattern, opt->level, true, true);
 			break;
 		}
 		if (ret < 0)

@@ -382,7 +382,7 @@ parse_log_level(const char *arg, struct internal_config *cfg)
 		if (opt->kind == EAL_LOGLEVEL_REGEX) {
 			regex_t re;
 
-			if (regcomp(&re, opt->pattern, REG_EXTENDED | REG_NOSUB) != 0)
+			if (regcomp(&re, opt->pattern, REG_NOSUB) != 0)
 				goto fail;
 			regfree(&re);
 		}

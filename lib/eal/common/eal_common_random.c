@@ -9,12 +9,16 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_eal.h>
+#include <rte_lcore.h>
 #include <rte_random.h>
 
 /*
  * xoshiro256** per thread. rte_srand() bumps a generation; each thread
- * reseeds from (seed, its tid) the next time it draws, so a new seed
- * reaches every thread without touching another thread's state.
+ * reseeds from the seed and its lcore id the next time it draws, so a new
+ * seed reaches every thread without touching another thread's state, and
+ * a given seed gives each lcore the same sequence on every run. Threads
+ * that are not lcores get distinct streams numbered in the order they
+ * first draw.
  */
 struct rand_state {
 	uint64_t s[4];
@@ -23,7 +27,9 @@ struct rand_state {
 
 static uint64_t rand_seed;
 static uint64_t rand_generation = 1;
+static uint64_t rand_non_eal_streams;
 static __thread struct rand_state rand_state;
+static __thread uint64_t rand_stream_id;
 
 static uint64_t
 splitmix64(uint64_t *x)
@@ -48,9 +54,17 @@ state_get(void)
 	uint64_t gen = __atomic_load_n(&rand_generation, __ATOMIC_ACQUIRE);
 
 	if (unlikely(st->generation != gen)) {
-		uint64_t x = __atomic_load_n(&rand_seed, __ATOMIC_RELAXED) ^
-			     ((uint64_t)rte_gettid() << 32);
+		uint64_t x = __atomic_load_n(&rand_seed, __ATOMIC_RELAXED);
 		unsigned int i;
+
+		if (rand_stream_id == 0) {
+			unsigned int lcore = rte_lcore_id();
+
+			rand_stream_id = lcore != LCORE_ID_ANY ? lcore + 1 :
+				RTE_MAX_LCORE + 1 +
+				__atomic_fetch_add(&rand_non_eal_streams, 1, __ATOMIC_RELAXED);
+		}
+		x ^= rand_stream_id << 32;
 
 		for (i = 0; i < RTE_DIM(st->s); i++)
 			st->s[i] = splitmix64(&x);

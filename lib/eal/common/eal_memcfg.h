@@ -7,26 +7,88 @@
 
 /*
  * The shared config: the file "config" in the runtime directory, mapped by
- * every process of the group at the same address, the start of the group's
- * address reservation (--base-virtaddr). The primary writes the header
- * before it sets magic; secondaries only read the header.
+ * every process of the group at the same address, the start of the
+ * group's address reservation (--base-virtaddr). The heap follows it in
+ * the reservation.
+ *
+ *   base_addr                      heap_addr                  + heap_len
+ *   | config (this struct, memsegs) | heap (one backing file)  |
+ *
+ * The primary fills everything before it sets magic; the header never
+ * changes afterwards, and secondaries read it with pread() before they map
+ * anything. What follows it is protected as each field says.
  */
 
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
-#define EAL_CONFIG_VERSION 1
+#include <rte_eal.h>
+#include <rte_memory.h>
+#include <rte_memzone.h>
+#include <rte_tailq.h>
 
-struct eal_shared_config {
+#include "malloc_heap.h"
+
+#define EAL_CONFIG_VERSION 2
+
+/* What a secondary reads before it maps anything; fixed once magic is set. */
+struct eal_config_hdr {
 	uint32_t magic;          /* RTE_MAGIC once the primary has finished init */
 	uint32_t version;        /* EAL_CONFIG_VERSION of the primary's build */
-	uint64_t config_size;    /* sizeof(struct eal_shared_config) in the primary */
+	uint64_t struct_size;    /* sizeof(struct eal_shared_config) in the primary */
+	uint64_t config_size;    /* bytes of the config mapping (memsegs included) */
 	uint64_t base_addr;      /* where the reservation starts in every process */
 	uint64_t reserve_size;   /* bytes reserved from base_addr */
 	pid_t primary_pid;
+	uint32_t iova_mode;      /* enum rte_iova_mode */
+	uint32_t no_hugetlbfs;   /* the heap is on tmpfs */
+	uint32_t nchannel;
+	uint64_t heap_addr;
+	uint64_t heap_len;
+	uint64_t page_sz;
+	char heap_path[PATH_MAX]; /* the backing file */
+};
+
+struct eal_shared_config {
+	struct eal_config_hdr hdr;
+
+	/* Group-wide locks: robust, process-shared, recursive (eal_shared_lock). */
+	pthread_mutex_t mlock;   /* memzones */
+	pthread_mutex_t qlock;   /* tailqs */
+	pthread_mutex_t mplock;  /* mempools */
+	pthread_mutex_t tlock;   /* timers */
+
+	/* memzones, protected by mlock; a slot is free when name[0] is 0 */
+	uint32_t memzone_cnt;
+	struct rte_memzone memzones[RTE_MAX_MEMZONE];
+
+	/* tailq heads, protected by qlock; a slot is free when name[0] is 0 */
+	struct rte_tailq_head tailq_head[RTE_MAX_TAILQ];
+
+	/* the heap: its lock protects it and every block in it */
+	struct malloc_heap heap;
+
+	/* memsegs: fixed at init, but for iova, filled in on first use */
+	struct rte_memseg_list msl;
+	uint32_t nb_memsegs;
+	struct rte_memseg memsegs[];
 };
 
 /* The shared config of this process's group, once eal_config_init() succeeded. */
 struct eal_shared_config *eal_shared_config(void);
+
+/* A lock shared by the group that survives the death of a process holding it. */
+void eal_shared_lock_init(pthread_mutex_t *m, bool recursive);
+
+/*
+ * Take a shared lock. Returns true when its previous owner died holding
+ * it: the lock is taken over (and a warning logged), but what it protects
+ * may be half-updated.
+ */
+bool eal_shared_lock(pthread_mutex_t *m, const char *what);
+void eal_shared_unlock(pthread_mutex_t *m);
 
 #endif /* EAL_MEMCFG_H */

@@ -7,6 +7,7 @@
 
 /* EAL internals shared by common/, linux/ and unix/; process-local state. */
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -84,6 +85,28 @@ int eal_runtime_dir_create(void);
 void eal_runtime_dir_remove(void);
 /* A path inside the runtime directory; buf must hold PATH_MAX. */
 int eal_runtime_path(char *buf, size_t size, const char *name);
+
+/* How the primary backs the heap. */
+struct eal_mem_plan {
+	bool huge;              /* hugetlbfs, else tmpfs */
+	uint64_t page_sz;
+	uint64_t len;           /* heap bytes, a multiple of page_sz */
+	char dir[PATH_MAX];
+	char path[PATH_MAX];    /* the backing file */
+};
+
+/* Primary: choose the backing and the heap size from the options; logs why it cannot. */
+int eal_memory_plan(struct eal_mem_plan *plan);
+
+/* Map the heap file at addr, inside the reservation; the primary creates it. */
+int eal_memory_map(const char *path, void *addr, uint64_t len, bool create);
+
+/* Primary: lay out the shared config's memory part (locks, heap, memsegs, IOVA mode). */
+int eal_memory_init(void);
+
+/* Tailqs: give every registered list its shared head. */
+int eal_tailqs_init(void);
+void eal_tailqs_cleanup(void);
 
 /* Shared config file: primary creates and locks it, secondaries attach. */
 int eal_config_init(void);

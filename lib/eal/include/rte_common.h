@@ -246,19 +246,14 @@ rte_fls_u64(uint64_t x)
 static inline uint32_t
 rte_log2_u32(uint32_t v)
 {
-	if (v == 0)
-		return 0;
-	v = rte_align32pow2(v);
-	return rte_bsf32(v);
+	/* Not via rte_align32pow2(): above 2^31 it gives 0, and ctz(0) is undefined. */
+	return v <= 1 ? 0 : rte_fls_u32(v - 1);
 }
 
 static inline uint32_t
 rte_log2_u64(uint64_t v)
 {
-	if (v == 0)
-		return 0;
-	v = rte_align64pow2(v);
-	return rte_bsf64(v);
+	return v <= 1 ? 0 : rte_fls_u64(v - 1);
 }
 
 #define RTE_LEN2MASK(ln, tp) \
@@ -271,6 +266,13 @@ rte_log2_u64(uint64_t v)
 #define RTE_KB 1024ULL
 #define RTE_MB (1024ULL * RTE_KB)
 #define RTE_GB (1024ULL * RTE_MB)
+
+/** An I/O virtual address: what a device uses to reach memory. */
+typedef uint64_t rte_iova_t;
+#define RTE_BAD_IOVA ((rte_iova_t)-1)
+
+typedef uint64_t phys_addr_t;
+#define RTE_BAD_PHYS_ADDR ((phys_addr_t)-1)
 
 /** Parse a size with an optional K/M/G suffix; 0 on error. */
 uint64_t rte_str_to_size(const char *str);

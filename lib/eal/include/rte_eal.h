@@ -64,7 +64,17 @@ typedef void (*rte_usage_hook_t)(const char *prgname);
 /** Install a usage hook; returns the previous one. */
 rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func);
 
-/** 0 when started with --no-huge, 1 otherwise. */
+/** How devices address memory. */
+enum rte_iova_mode {
+	RTE_IOVA_DC = 0,        /**< don't care */
+	RTE_IOVA_PA = (1 << 0), /**< physical addresses */
+	RTE_IOVA_VA = (1 << 1), /**< virtual addresses (IOMMU, or no DMA) */
+};
+
+/** The group's IOVA mode, chosen by the primary. */
+enum rte_iova_mode rte_eal_iova_mode(void);
+
+/** 0 when the group runs without hugepages (--no-huge), 1 otherwise. */
 int rte_eal_has_hugepages(void);
 
 /** 0 when started with --no-pci, 1 otherwise. */

@@ -11,8 +11,8 @@
  *
  * A log type has a name ("lib.eal", "pmd.net.null") and a level; a message
  * is printed when its level is at most both the global level and the level
- * of its type. Levels set by pattern (--log-level=pmd.*:debug) also apply to
- * types registered later.
+ * of its type. Levels given by pattern with --log-level (pmd.*:debug) also
+ * apply to types registered later, through rte_log_register_type_and_pick_level().
  */
 
 #include <stdarg.h>
@@ -84,10 +84,10 @@ int rte_log_get_level(uint32_t logtype);
 /** Whether a message of this type and level would be printed now. */
 bool rte_log_can_log(uint32_t logtype, uint32_t loglevel);
 
-/** Set the level of every type whose name matches a glob pattern, now and later. */
+/** Set the level of every registered type whose name matches a glob pattern. */
 int rte_log_set_level_pattern(const char *pattern, uint32_t level);
 
-/** Set the level of every type whose name matches a regular expression, now and later. */
+/** Set the level of every registered type whose name matches a basic regular expression. */
 int rte_log_set_level_regexp(const char *regex, uint32_t level);
 
 int rte_log_set_level(uint32_t logtype, uint32_t level);

@@ -47,6 +47,8 @@ static const struct eal_step init_steps[] = {
 	{ "lcores", eal_lcores_init, NULL },
 	{ "runtime directory", eal_runtime_dir_create, eal_runtime_dir_remove },
 	{ "shared config", eal_config_init, eal_config_cleanup },
+	{ "memory", eal_memory_init, NULL },
+	{ "tailqs", eal_tailqs_init, eal_tailqs_cleanup },
 	{ "lcore threads", threads_init, eal_thread_stop_workers },
 	{ "publish", publish, NULL },
 };

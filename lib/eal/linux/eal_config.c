@@ -211,9 +211,9 @@ map_config(uint64_t addr, size_t len)
 }
 
 static size_t
-config_map_len(void)
+config_map_len(uint64_t config_size)
 {
-	return RTE_ALIGN_CEIL(sizeof(struct eal_shared_config), (size_t)getpagesize());
+	return RTE_ALIGN_CEIL(config_size, (uint64_t)getpagesize());
 }
 
 /* Open and lock the config file; -EAGAIN when another primary holds it. */
@@ -248,35 +248,60 @@ config_lock_primary(const char *path)
 	}
 }
 
+/*
+ * Lay out the reservation (config, then the heap at a page-aligned
+ * address), map both and fill the header. The rest of the config is set up
+ * by eal_memory_init().
+ */
 static int
 config_create(const char *path)
 {
 	const struct internal_config *cfg = eal_get_internal_configuration();
-	size_t len = config_map_len();
+	struct eal_mem_plan plan;
+	uint64_t nb_memsegs, config_size, heap_addr;
+	size_t cfg_len;
 	int ret;
 
+	ret = eal_memory_plan(&plan);
+	if (ret < 0)
+		return ret;
+	/* One memseg per hugepage; without hugepages IOVA is VA, so one for all. */
+	nb_memsegs = plan.huge ? plan.len / plan.page_sz : 1;
+	config_size = sizeof(struct eal_shared_config) + nb_memsegs * sizeof(struct rte_memseg);
+	cfg_len = config_map_len(config_size);
+	heap_addr = RTE_ALIGN_CEIL(cfg->base_virtaddr + cfg_len, plan.page_sz);
+
 	/* Whatever a crashed primary left is discarded: start from zeroes. */
-	if (ftruncate(config_fd, 0) < 0 || ftruncate(config_fd, (off_t)len) < 0) {
+	if (ftruncate(config_fd, 0) < 0 || ftruncate(config_fd, (off_t)cfg_len) < 0) {
 		RTE_LOG(ERR, EAL, "cannot size %s: %s\n", path, strerror(errno));
 		return -errno;
 	}
-	ret = reserve_at(cfg->base_virtaddr, len);
+	ret = reserve_at(cfg->base_virtaddr, heap_addr + plan.len - cfg->base_virtaddr);
 	if (ret < 0)
 		return ret;
-	ret = map_config(cfg->base_virtaddr, len);
+	ret = map_config(cfg->base_virtaddr, cfg_len);
 	if (ret < 0)
 		return ret;
-	shared_config->version = EAL_CONFIG_VERSION;
-	shared_config->config_size = sizeof(*shared_config);
-	shared_config->base_addr = cfg->base_virtaddr;
-	shared_config->reserve_size = len;
-	shared_config->primary_pid = getpid();
-	return 0;
+	shared_config->hdr.version = EAL_CONFIG_VERSION;
+	shared_config->hdr.struct_size = sizeof(*shared_config);
+	shared_config->hdr.config_size = config_size;
+	shared_config->hdr.base_addr = cfg->base_virtaddr;
+	shared_config->hdr.reserve_size = reserve_len;
+	shared_config->hdr.primary_pid = getpid();
+	shared_config->hdr.no_hugetlbfs = !plan.huge;
+	shared_config->hdr.nchannel = cfg->nchannel;
+	shared_config->hdr.heap_addr = heap_addr;
+	shared_config->hdr.heap_len = plan.len;
+	shared_config->hdr.page_sz = plan.page_sz;
+	shared_config->nb_memsegs = (uint32_t)nb_memsegs;
+	snprintf(shared_config->hdr.heap_path, sizeof(shared_config->hdr.heap_path), "%s",
+		 plan.path);
+	return eal_memory_map(plan.path, (void *)(uintptr_t)heap_addr, plan.len, true);
 }
 
 /* Read the header of the primary's config once it has finished its init. */
 static int
-config_wait_ready(const char *path, struct eal_shared_config *hdr)
+config_wait_ready(const char *path, struct eal_config_hdr *hdr)
 {
 	const struct internal_config *cfg = eal_get_internal_configuration();
 	struct timespec start, now;
@@ -308,8 +333,8 @@ config_wait_ready(const char *path, struct eal_shared_config *hdr)
 static int
 config_attach(const char *path)
 {
-	const struct internal_config *cfg = eal_get_internal_configuration();
-	struct eal_shared_config hdr;
+	struct internal_config *cfg = eal_get_internal_configuration();
+	struct eal_config_hdr hdr;
 	int ret;
 
 	if (config_fd < 0) {
@@ -323,7 +348,7 @@ config_attach(const char *path)
 	ret = config_wait_ready(path, &hdr);
 	if (ret < 0)
 		return ret;
-	if (hdr.version != EAL_CONFIG_VERSION || hdr.config_size != sizeof(hdr)) {
+	if (hdr.version != EAL_CONFIG_VERSION || hdr.struct_size != sizeof(struct eal_shared_config)) {
 		RTE_LOG(ERR, EAL, "the primary (pid %d) runs an incompatible Lockstep build "
 			"(config version %u, this process %u)\n",
 			(int)hdr.primary_pid, hdr.version, EAL_CONFIG_VERSION);
@@ -332,7 +357,13 @@ config_attach(const char *path)
 	ret = reserve_at(hdr.base_addr, hdr.reserve_size);
 	if (ret < 0)
 		return ret;
-	return map_config(hdr.base_addr, config_map_len());
+	ret = map_config(hdr.base_addr, config_map_len(hdr.config_size));
+	if (ret < 0)
+		return ret;
+	/* The group's memory is the primary's: follow it, whatever our options said. */
+	cfg->no_hugetlbfs = hdr.no_hugetlbfs;
+	return eal_memory_map(hdr.heap_path, (void *)(uintptr_t)hdr.heap_addr, hdr.heap_len,
+			      false);
 }
 
 int
@@ -370,7 +401,7 @@ eal_config_init(void)
 void
 eal_config_publish(void)
 {
-	__atomic_store_n(&shared_config->magic, RTE_MAGIC, __ATOMIC_RELEASE);
+	__atomic_store_n(&shared_config->hdr.magic, RTE_MAGIC, __ATOMIC_RELEASE);
 }
 
 void
@@ -382,8 +413,11 @@ eal_config_cleanup(void)
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY && config_fd >= 0 &&
 	    config_path(path, sizeof(path)) == 0 &&
 	    fstat(config_fd, &fd_st) == 0 && stat(path, &path_st) == 0 &&
-	    fd_st.st_ino == path_st.st_ino)
+	    fd_st.st_ino == path_st.st_ino) {
+		if (shared_config != NULL && shared_config->hdr.heap_path[0] != '\0')
+			unlink(shared_config->hdr.heap_path);
 		unlink(path);
+	}
 	if (reserve_len != 0)
 		munmap((void *)(uintptr_t)reserve_base, reserve_len);
 	shared_config = NULL;

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_common.h>
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+
+#include "bench.h"
+#include "mp_harness.h"
+
+#define MAX_RESULTS 256
+
+struct result {
+	char name[64];
+	double value;
+	char unit[16];
+};
+
+static struct bench_section *sections;
+static struct result results[MAX_RESULTS];
+static unsigned int nb_results;
+static bool json;
+
+void
+bench_section_register(struct bench_section *s)
+{
+	struct bench_section **p = &sections;
+
+	while (*p != NULL && strcmp((*p)->name, s->name) < 0)
+		p = &(*p)->next;
+	s->next = *p;
+	*p = s;
+}
+
+void
+bench_report(const char *name, double value, const char *unit)
+{
+	struct result *r;
+
+	if (nb_results == MAX_RESULTS)
+		return;
+	r = &results[nb_results++];
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	snprintf(r->unit, sizeof(r->unit), "%s", unit);
+	r->value = value;
+	if (!json)
+		printf("  %-48s %12.1f %s\n", name, value, unit);
+	fflush(stdout);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+double
+bench_median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double
+bench_ns_per_cycle(void)
+{
+	return 1e9 / (double)rte_get_tsc_hz();
+}
+
+static char eal_prefix[64];
+
+static void
+eal_cleanup_at_exit(void)
+{
+	rte_eal_cleanup();
+}
+
+int
+bench_eal_init_once(void)
+{
+	static int ret = 1;
+	char prefix_opt[96];
+	char *argv[] = {
+		"lockstep-bench", "--no-huge", prefix_opt,
+		(char *)(uintptr_t)mp_floating_lcore_option(), NULL,
+	};
+
+	if (ret != 1)
+		return ret;
+	snprintf(eal_prefix, sizeof(eal_prefix), "lst_%d_bench", (int)getpid());
+	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", eal_prefix);
+	ret = rte_eal_init((int)RTE_DIM(argv) - 1, argv) < 0 ? -rte_errno : 0;
+	if (ret == 0)
+		atexit(eal_cleanup_at_exit);
+	return ret;
+}
+
+static void
+print_json(void)
+{
+	unsigned int i;
+
+	printf("[\n");
+	for (i = 0; i < nb_results; i++)
+		printf("  {\"name\": \"%s\", \"value\": %.3f, \"unit\": \"%s\"}%s\n",
+		       results[i].name, results[i].value, results[i].unit,
+		       i + 1 < nb_results ? "," : "");
+	printf("]\n");
+}
+
+static int
+run(struct bench_section *s)
+{
+	int ret;
+
+	if (!json)
+		printf("%s:\n", s->name);
+	ret = s->fn();
+	mp_cleanup_all();
+	if (ret != 0)
+		fprintf(stderr, "bench %s failed (%d)\n", s->name, ret);
+	return ret;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct bench_section *s;
+	int i, first = 1, failed = 0;
+	bool any = false;
+
+	if (argc >= 3 && strcmp(argv[1], "--role") == 0) {
+		const char *role = argv[2];
+
+		argv[2] = argv[0];
+		return mp_role_run(role, argc - 2, argv + 2);
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "--json") == 0) {
+		json = true;
+		first = 2;
+	}
+	for (i = first; i < argc; i++) {
+		for (s = sections; s != NULL; s = s->next) {
+			if (strcmp(s->name, argv[i]) == 0)
+				break;
+		}
+		if (s == NULL) {
+			fprintf(stderr, "no bench section '%s'; sections:", argv[i]);
+			for (s = sections; s != NULL; s = s->next)
+				fprintf(stderr, " %s", s->name);
+			fprintf(stderr, "\n");
+			return 2;
+		}
+		failed |= run(s) != 0;
+		any = true;
+	}
+	for (s = sections; !any && s != NULL; s = s->next)
+		failed |= run(s) != 0;
+	if (json)
+		print_json();
+	return failed;
+}

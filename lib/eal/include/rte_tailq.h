@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#ifndef _RTE_TAILQ_H_
+#define _RTE_TAILQ_H_
+
+/**
+ * @file
+ * Named lists in shared memory (DPDK 22.11 API), used by libraries to find
+ * their objects (rings, mempools...) by name from any process. A library
+ * registers its list with EAL_REGISTER_TAILQ; after rte_eal_init() the
+ * head lives in the shared config, protected by the tailq lock
+ * (rte_mcfg_tailq_read/write_lock).
+ */
+
+#include <stdio.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_debug.h>
+#include <rte_os.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_tailq_entry {
+	TAILQ_ENTRY(rte_tailq_entry) next;
+	void *data; /**< the object, in shared memory */
+};
+
+TAILQ_HEAD(rte_tailq_entry_head, rte_tailq_entry);
+
+#define RTE_TAILQ_NAMESIZE 32
+
+struct rte_tailq_head {
+	struct rte_tailq_entry_head tailq_head;
+	char name[RTE_TAILQ_NAMESIZE];
+};
+
+struct rte_tailq_elem {
+	struct rte_tailq_head *head; /**< set by the EAL */
+	TAILQ_ENTRY(rte_tailq_elem) next;
+	const char name[RTE_TAILQ_NAMESIZE];
+};
+
+#define RTE_TAILQ_CAST(tailq_entry, struct_name) \
+	(struct struct_name *)&(tailq_entry)->tailq_head
+
+#define RTE_TAILQ_LOOKUP(name, struct_name) \
+	RTE_TAILQ_CAST(rte_eal_tailq_lookup(name), struct_name)
+
+#define RTE_TAILQ_FOREACH(var, head, field) TAILQ_FOREACH(var, head, field)
+#define RTE_TAILQ_FOREACH_SAFE(var, head, field, tvar) \
+	TAILQ_FOREACH_SAFE(var, head, field, tvar)
+
+/** Print every list and its entries. */
+void rte_dump_tailq(FILE *f);
+
+/** The shared head of the list named name, or NULL. */
+struct rte_tailq_head *rte_eal_tailq_lookup(const char *name);
+
+/** Register a list; before rte_eal_init() it is set up at init. 0 or -1. */
+int rte_eal_tailq_register(struct rte_tailq_elem *t);
+
+#define EAL_REGISTER_TAILQ(t) \
+RTE_INIT(tailqinitfn_ ##t) \
+{ \
+	if (rte_eal_tailq_register(&t) < 0) \
+		rte_panic("Cannot initialize tailq: %s\n", t.name); \
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_TAILQ_H_ */
