@@ -50,6 +50,18 @@ now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
+uint64_t
+mp_ms_since(const struct timespec *start)
+{
+	struct timespec now;
+	int64_t ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (int64_t)(now.tv_sec - start->tv_sec) * 1000 +
+	     ((int64_t)now.tv_nsec - (int64_t)start->tv_nsec) / 1000000;
+	return ms > 0 ? (uint64_t)ms : 0;
+}
+
 static int
 track(struct mp_proc *p)
 {
@@ -237,12 +249,19 @@ eal_role_outcome(struct mp_proc *p)
 struct mp_proc *
 mp_spawn_eal(const char *name, const char *prefix, const char *const eal_args[])
 {
+	return mp_spawn_eal_flags(name, prefix, eal_args, 0);
+}
+
+struct mp_proc *
+mp_spawn_eal_flags(const char *name, const char *prefix, const char *const eal_args[],
+		   int flags)
+{
 	const char *args[MP_MAX_ARGS];
 	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
 	struct mp_proc *p;
 
 	eal_role_args(prefix, eal_args, args, prefix_opt, sizeof(prefix_opt));
-	p = mp_spawn_role(name, "eal", args, 0);
+	p = mp_spawn_role(name, "eal", args, flags);
 	if (p == NULL)
 		return NULL;
 	if (eal_role_outcome(p) == 0)

@@ -22,6 +22,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 #include <sys/types.h>
 
 #include <rte_common.h>
@@ -61,6 +63,10 @@ struct mp_proc *mp_spawn_role(const char *name, const char *role,
 struct mp_proc *mp_spawn_eal(const char *name, const char *prefix,
 			     const char *const eal_args[]);
 
+/* mp_spawn_eal with spawn flags (MP_CAPTURE_STDERR). */
+struct mp_proc *mp_spawn_eal_flags(const char *name, const char *prefix,
+				   const char *const eal_args[], int flags);
+
 /*
  * Run the "eal" role expecting rte_eal_init() to fail. Returns the
  * rte_errno it failed with (0 if it succeeded, -1 if the helper misbehaved)
@@ -99,6 +105,9 @@ int mp_quit(struct mp_proc *p);
 
 /* Free a reaped helper. */
 void mp_free(struct mp_proc *p);
+
+/* Milliseconds of CLOCK_MONOTONIC since start. */
+uint64_t mp_ms_since(const struct timespec *start);
 
 /* A --file-prefix unique to this test run; removed after the test. */
 const char *mp_prefix(void);

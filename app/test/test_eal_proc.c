@@ -52,15 +52,6 @@ cmd_init_again(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(init_again, cmd_init_again);
 
-static uint64_t
-elapsed_ms(const struct timespec *start)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (uint64_t)(now.tv_sec - start->tv_sec) * 1000 +
-	       (uint64_t)(now.tv_nsec - start->tv_nsec) / 1000000;
-}
 
 static bool
 exists(const char *path)
@@ -149,7 +140,7 @@ test_secondary_without_primary(void **state)
 	(void)state;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
-	assert_true(elapsed_ms(&start) < 1000);
+	assert_true(mp_ms_since(&start) < 1000);
 	assert_non_null(strstr(err, "no primary process is running"));
 	assert_non_null(strstr(err, prefix));
 }
@@ -175,7 +166,7 @@ test_secondary_after_primary_crash(void **state)
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
-	assert_true(elapsed_ms(&start) < 1000);
+	assert_true(mp_ms_since(&start) < 1000);
 	assert_non_null(strstr(err, "no primary process is running"));
 
 	/* The next primary reclaims what the crashed one left. */

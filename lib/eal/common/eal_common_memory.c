@@ -177,6 +177,7 @@ eal_memory_init(void)
 	eal_shared_lock_init(&cfg->qlock, true);
 	eal_shared_lock_init(&cfg->mplock, true);
 	eal_shared_lock_init(&cfg->tlock, true);
+	eal_shared_lock_init(&cfg->peers_lock, false);
 	malloc_heap_init(&cfg->heap, heap, h->heap_len, (int)socket);
 
 	/* Physical addresses need hugepages (pinned) and root (pagemap shows frames). */

@@ -32,7 +32,23 @@
 
 #include "malloc_heap.h"
 
-#define EAL_CONFIG_VERSION 2
+#define EAL_CONFIG_VERSION 3
+#define EAL_MAX_SECONDARIES 128
+#define EAL_MP_SOCK_NAMESIZE 64
+#define EAL_MP_PRIMARY_SOCK "mp_socket"
+
+/* A process of the group, as IPC reaches it. */
+struct eal_peer {
+	pid_t pid;
+	uint64_t start_time;               /* from /proc/<pid>/stat: tells a reused pid */
+	char sock[EAL_MP_SOCK_NAMESIZE];   /* socket name in the runtime directory */
+};
+
+enum eal_mp_status {
+	EAL_MP_STATUS_UNKNOWN = 0,  /* no secondary yet */
+	EAL_MP_STATUS_ENABLED,      /* a secondary joined */
+	EAL_MP_STATUS_DISABLED,     /* the primary refused secondaries */
+};
 
 /* What a secondary reads before it maps anything; fixed once magic is set. */
 struct eal_config_hdr {
@@ -43,6 +59,7 @@ struct eal_config_hdr {
 	uint64_t base_addr;      /* where the reservation starts in every process */
 	uint64_t reserve_size;   /* bytes reserved from base_addr */
 	pid_t primary_pid;
+	uint64_t primary_start_time; /* of primary_pid, to tell a reused pid */
 	uint32_t iova_mode;      /* enum rte_iova_mode */
 	uint32_t no_hugetlbfs;   /* the heap is on tmpfs */
 	uint32_t nchannel;
@@ -64,6 +81,16 @@ struct eal_shared_config {
 	/* memzones, protected by mlock; a slot is free when name[0] is 0 */
 	uint32_t memzone_cnt;
 	struct rte_memzone memzones[RTE_MAX_MEMZONE];
+
+	/*
+	 * The secondaries, protected by peers_lock (robust, not recursive): a
+	 * secondary adds itself once its IPC socket is up and removes itself
+	 * at cleanup; anyone who finds one dead removes it. A slot is free when
+	 * pid is 0. mp_status says whether secondaries may join (rte_mp_disable).
+	 */
+	pthread_mutex_t peers_lock;
+	uint32_t mp_status;
+	struct eal_peer peers[EAL_MAX_SECONDARIES];
 
 	/* tailq heads, protected by qlock; a slot is free when name[0] is 0 */
 	struct rte_tailq_head tailq_head[RTE_MAX_TAILQ];

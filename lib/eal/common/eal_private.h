@@ -108,6 +108,14 @@ int eal_memory_init(void);
 int eal_tailqs_init(void);
 void eal_tailqs_cleanup(void);
 
+/* The interrupt thread, the alarms on it, and the rte_mp channel. */
+int eal_intr_init(void);
+void eal_intr_cleanup(void);
+int eal_alarm_init(void);
+void eal_alarm_cleanup(void);
+int eal_mp_init(void);
+void eal_mp_cleanup(void);
+
 /* Shared config file: primary creates and locks it, secondaries attach. */
 int eal_config_init(void);
 void eal_config_cleanup(void);

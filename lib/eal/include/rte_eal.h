@@ -14,6 +14,7 @@
  * devices.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -57,6 +58,70 @@ int rte_eal_cleanup(void);
  * (NULL: this process's own group). 1 when alive, 0 otherwise.
  */
 int rte_eal_primary_proc_alive(const char *config_file_path);
+
+/**
+ * Multi-process messaging (DPDK 22.11 API). A secondary's messages go to
+ * the primary; the primary's go to every live secondary. Actions run on
+ * one thread per process (rte_mp_handle) and must not wait for another
+ * IPC round trip: rte_mp_request_sync() there fails with EDEADLK.
+ */
+#define RTE_MP_MAX_FD_NUM 8     /**< fds passed with one message */
+#define RTE_MP_MAX_NAME_LEN 64  /**< name, terminating NUL included */
+#define RTE_MP_MAX_PARAM_LEN 256
+
+struct rte_mp_msg {
+	char name[RTE_MP_MAX_NAME_LEN];
+	int len_param;
+	int num_fds;
+	uint8_t param[RTE_MP_MAX_PARAM_LEN];
+	int fds[RTE_MP_MAX_FD_NUM];
+};
+
+struct rte_mp_reply {
+	int nb_sent;               /**< peers the request reached */
+	int nb_received;           /**< replies in msgs */
+	struct rte_mp_msg *msgs;   /**< to free() by the caller of rte_mp_request_sync */
+};
+
+/**
+ * An action: called on the rte_mp_handle thread for each message with its
+ * name. peer identifies the sender for rte_mp_reply(); it may be copied
+ * (as a string) to reply later from another thread.
+ */
+typedef int (*rte_mp_t)(const struct rte_mp_msg *msg, const void *peer);
+
+/** Called once per rte_mp_request_async(): with every reply, or at the timeout. */
+typedef int (*rte_mp_async_reply_t)(const struct rte_mp_msg *request,
+				    const struct rte_mp_reply *reply);
+
+/** 0, or -1 with rte_errno EEXIST, EINVAL, ENAMETOOLONG, ENOMEM or ENOTSUP. */
+int rte_mp_action_register(const char *name, rte_mp_t action);
+void rte_mp_action_unregister(const char *name);
+
+/** Send a one-way message. 0, or -1 with rte_errno. */
+int rte_mp_sendmsg(struct rte_mp_msg *msg);
+
+/**
+ * Send a request and wait for the replies, at most ts. 0 when every live
+ * peer answered; -1 with rte_errno ETIMEDOUT when some did not (the others'
+ * replies are in reply), or another errno when sending failed. Peers that
+ * are dead, or die while we wait, are not waited for and not counted.
+ */
+int rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
+			const struct timespec *ts);
+
+/** Send a request; clb runs once, on the rte_mp_handle thread, when all replies are in or ts has passed. */
+int rte_mp_request_async(struct rte_mp_msg *req, const struct timespec *ts,
+			 rte_mp_async_reply_t clb);
+
+/** Reply to the request msg came with, to peer (as the action received it). */
+int rte_mp_reply(struct rte_mp_msg *msg, const char *peer);
+
+/**
+ * Declare that this group will not use multi-process: true when done (no
+ * secondary has joined, and none will be let in), false otherwise.
+ */
+bool rte_mp_disable(void);
 
 /** Called by --help after the EAL usage, to print the application's own. */
 typedef void (*rte_usage_hook_t)(const char *prgname);

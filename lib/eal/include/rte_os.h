@@ -29,6 +29,13 @@ typedef cpu_set_t rte_cpuset_t;
 	CPU_XOR(dst, &tmp_, src); \
 } while (0)
 
+#ifndef LIST_FOREACH_SAFE
+#define LIST_FOREACH_SAFE(var, head, field, tvar) \
+	for ((var) = LIST_FIRST((head)); \
+	     (var) && ((tvar) = LIST_NEXT((var), field), 1); \
+	     (var) = (tvar))
+#endif
+
 #ifndef TAILQ_FOREACH_SAFE
 #define TAILQ_FOREACH_SAFE(var, head, field, tvar) \
 	for ((var) = TAILQ_FIRST((head)); \

@@ -49,6 +49,9 @@ static const struct eal_step init_steps[] = {
 	{ "shared config", eal_config_init, eal_config_cleanup },
 	{ "memory", eal_memory_init, NULL },
 	{ "tailqs", eal_tailqs_init, eal_tailqs_cleanup },
+	{ "interrupt thread", eal_intr_init, eal_intr_cleanup },
+	{ "alarms", eal_alarm_init, eal_alarm_cleanup },
+	{ "multi-process channel", eal_mp_init, eal_mp_cleanup },
 	{ "lcore threads", threads_init, eal_thread_stop_workers },
 	{ "publish", publish, NULL },
 };

@@ -32,6 +32,7 @@
 
 #include "eal_internal_cfg.h"
 #include "eal_memcfg.h"
+#include "eal_peers.h"
 #include "eal_private.h"
 
 #define CONFIG_FILE_NAME "config"
@@ -288,6 +289,7 @@ config_create(const char *path)
 	shared_config->hdr.base_addr = cfg->base_virtaddr;
 	shared_config->hdr.reserve_size = reserve_len;
 	shared_config->hdr.primary_pid = getpid();
+	shared_config->hdr.primary_start_time = eal_proc_start_time(getpid());
 	shared_config->hdr.no_hugetlbfs = !plan.huge;
 	shared_config->hdr.nchannel = cfg->nchannel;
 	shared_config->hdr.heap_addr = heap_addr;
