@@ -3,11 +3,13 @@
 # Copyright (c) 2026 The Lockstep authors
 #
 # Build Lockstep and run every test suite (unit and mp), twice: a normal
-# build in build/, then an ASan+UBSan build in build-asan/. The last line
+# build in build/, then an ASan+UBSan build in build-asan/; then the
+# libFuzzer targets for a bounded time (clang, build-fuzz/). The last line
 # printed is the summary, "tests: N passed, N failed, N skipped", counting
-# each test of each pass. Exit status 0 when nothing failed.
+# each test of each pass (a fuzz target is one test). Exit status 0 when
+# nothing failed.
 #
-#   --quick   skip the sanitizer pass
+#   --quick   skip the sanitizer and fuzz passes
 set -u
 cd "$(dirname "$0")/.."
 . buildtools/deps.sh
@@ -20,7 +22,11 @@ for arg in "$@"; do
 	esac
 done
 
-ensure_packages
+if [ $quick -eq 0 ]; then
+	ensure_packages clang libclang-rt-14-dev
+else
+	ensure_packages
+fi
 
 total_pass=0
 total_fail=0
@@ -123,6 +129,27 @@ EOF
 	total_skip=$((total_skip + skip))
 }
 
+# Each fuzz target runs for a bounded time (its meson test) and must find nothing.
+run_fuzz_pass() {
+	local dir=build-fuzz pass fail
+	echo "== fuzz: building in $dir (clang)"
+	if ! { [ -f "$dir/build.ninja" ] ||
+	       CC=clang meson setup "$dir" -Dfuzz=true -Dtests=false -Dexamples=false \
+			-Db_lundef=false >/dev/null; } || ! ninja -C "$dir" >"$dir.log" 2>&1; then
+		tail -40 "$dir.log" 2>/dev/null
+		echo "fuzz: build failed"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	meson test -C "$dir" --suite fuzz >"$dir/test-output.txt" 2>&1
+	grep -E "^ *[0-9]+/[0-9]+ " "$dir/test-output.txt"
+	pass=$(grep -cE "^ *[0-9]+/[0-9]+ .* OK " "$dir/test-output.txt")
+	fail=$(grep -cE "^ *[0-9]+/[0-9]+ .* (FAIL|TIMEOUT|ERROR) " "$dir/test-output.txt")
+	echo "fuzz: $pass passed, $fail failed, 0 skipped"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+}
+
 trap restore_hugepages EXIT
 setup_hugepages
 sweep_test_leftovers
@@ -132,6 +159,7 @@ if [ $quick -eq 0 ]; then
 	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 	run_pass sanitized build-asan 3 -Db_sanitize=address,undefined -Db_lundef=false
+	run_fuzz_pass
 fi
 sweep_test_leftovers
 

@@ -87,11 +87,36 @@ untrack(struct mp_proc *p)
 	}
 }
 
+extern char **environ;
+
+/* The environment for a helper: ours, with LOCKSTEP_TEST_PROC=name (see mp_harness.h). */
+static char **
+helper_environ(const char *name, char *own, size_t size)
+{
+	size_t n = 0, i, j = 0;
+	char **env;
+
+	while (environ[n] != NULL)
+		n++;
+	env = calloc(n + 2, sizeof(*env));
+	if (env == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (strncmp(environ[i], MP_PROC_ENV "=", strlen(MP_PROC_ENV) + 1) != 0)
+			env[j++] = environ[i];
+	}
+	snprintf(own, size, MP_PROC_ENV "=%s", name);
+	env[j] = own;
+	return env;
+}
+
 struct mp_proc *
 mp_spawn_argv(const char *name, const char *const argv[], int flags)
 {
 	int cmd[2] = { -1, -1 }, rep[2] = { -1, -1 };
 	pid_t parent = getpid();
+	char own_env[64];
+	char **env = NULL;
 	struct mp_proc *p;
 
 	p = calloc(1, sizeof(*p));
@@ -106,6 +131,10 @@ mp_spawn_argv(const char *name, const char *const argv[], int flags)
 		if (p->err_fd < 0)
 			goto fail;
 	}
+	/* Built before fork: the child may only exec. */
+	env = helper_environ(name, own_env, sizeof(own_env));
+	if (env == NULL)
+		goto fail;
 	p->pid = fork();
 	if (p->pid < 0)
 		goto fail;
@@ -118,9 +147,10 @@ mp_spawn_argv(const char *name, const char *const argv[], int flags)
 			_exit(127);
 		if (p->err_fd >= 0 && dup2(p->err_fd, STDERR_FILENO) < 0)
 			_exit(127);
-		execv(argv[0], (char *const *)(uintptr_t)argv);
+		execve(argv[0], (char *const *)(uintptr_t)argv, env);
 		_exit(127);
 	}
+	free(env);
 	close(cmd[0]);
 	close(rep[1]);
 	p->cmd_fd = cmd[1];
@@ -144,6 +174,7 @@ fail:
 	}
 	if (p->err_fd >= 0)
 		close(p->err_fd);
+	free(env);
 	free(p);
 	return NULL;
 }

@@ -28,6 +28,13 @@
 
 #include <rte_common.h>
 
+/*
+ * Every helper finds its name (the one given to mp_spawn_*) in this
+ * environment variable, so that test drivers can act differently in
+ * chosen processes.
+ */
+#define MP_PROC_ENV "LOCKSTEP_TEST_PROC"
+
 /* Default bound for a reply or an exit, in milliseconds. */
 #define MP_TIMEOUT_MS 10000
 

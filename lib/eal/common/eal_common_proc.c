@@ -104,7 +104,6 @@ static struct {
 	bool running;
 	bool stop;
 	struct eal_peer self;
-	bool registered;                     /* in the primary's registry (secondary) */
 } mp = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.actions = TAILQ_HEAD_INITIALIZER(mp.actions),
@@ -447,14 +446,12 @@ reply_drop(struct rte_mp_reply *reply)
  * it, and send it to them all. Peers found gone are settled at once.
  */
 static struct mp_pending *
-request_start(struct rte_mp_msg *req, bool sync)
+request_start(struct rte_mp_msg *req, bool sync, const struct eal_peer *peers, unsigned int n)
 {
-	struct eal_peer peers[EAL_MAX_SECONDARIES];
 	struct mp_pending *pr;
-	unsigned int i, n;
+	unsigned int i;
 	int ret, err = 0;
 
-	n = peers_get(peers, RTE_DIM(peers));
 	pr = calloc(1, sizeof(*pr));
 	if (pr == NULL)
 		goto nomem;
@@ -599,9 +596,10 @@ deadline_of(const struct timespec *ts)
 	return now_ns() + (uint64_t)ts->tv_sec * NS_PER_S + (uint64_t)ts->tv_nsec;
 }
 
-int
-rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
-		    const struct timespec *ts)
+/* A sync request to the given peers: the body of rte_mp_request_sync(). */
+static int
+request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply, const struct timespec *ts,
+	     const struct eal_peer *peers, unsigned int n)
 {
 	struct mp_pending *pr;
 	bool timed_out;
@@ -626,7 +624,7 @@ rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
 		return -1;
 	}
 	rte_errno = 0;
-	pr = request_start(req, true);
+	pr = request_start(req, true, peers, n);
 	if (pr == NULL)
 		return -1;
 	send_err = rte_errno;
@@ -651,6 +649,40 @@ rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
 		return -1;
 	}
 	return 0;
+}
+
+int
+rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
+		    const struct timespec *ts)
+{
+	struct eal_peer peers[EAL_MAX_SECONDARIES];
+
+	if (mp.fd < 0) {
+		if (reply != NULL)
+			memset(reply, 0, sizeof(*reply));
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	return request_sync(req, reply, ts, peers, peers_get(peers, RTE_DIM(peers)));
+}
+
+bool
+eal_mp_in_handler(void)
+{
+	return in_mp_handler;
+}
+
+const struct eal_peer *
+eal_mp_self(void)
+{
+	return &mp.self;
+}
+
+int
+eal_mp_request_peers(struct rte_mp_msg *req, const struct eal_peer *peers, unsigned int n,
+		     struct rte_mp_reply *reply, const struct timespec *ts)
+{
+	return request_sync(req, reply, ts, peers, n);
 }
 
 static void
@@ -678,7 +710,11 @@ rte_mp_request_async(struct rte_mp_msg *req, const struct timespec *ts,
 		rte_errno = EINVAL;
 		return -1;
 	}
-	pr = request_start(req, false);
+	{
+		struct eal_peer peers[EAL_MAX_SECONDARIES];
+
+		pr = request_start(req, false, peers, peers_get(peers, RTE_DIM(peers)));
+	}
 	if (pr == NULL)
 		return -1;
 	/* Publish the callback under the lock: the handler may look at pr already. */
@@ -756,6 +792,22 @@ rte_mp_disable(void)
 	return ok;
 }
 
+const char *
+eal_mp_wire_check(const struct mp_wire *w, size_t len, int nfds)
+{
+	if (len != sizeof(*w) || w->magic != MP_WIRE_MAGIC)
+		return "not a Lockstep message";
+	if (w->type < MP_MSG || w->type > MP_IGN)
+		return "unknown type";
+	if (memchr(w->name, '\0', sizeof(w->name)) == NULL || w->name[0] == '\0')
+		return "bad name";
+	if (w->len_param < 0 || w->len_param > RTE_MP_MAX_PARAM_LEN)
+		return "bad len_param";
+	if (w->num_fds < 0 || w->num_fds > RTE_MP_MAX_FD_NUM || w->num_fds != nfds)
+		return "fd count does not match";
+	return NULL;
+}
+
 /* Received: validated wire message, its fds, and who sent it. */
 struct mp_recv {
 	struct mp_wire w;
@@ -827,17 +879,8 @@ mp_receive(struct mp_recv *r)
 		why = "truncated, or too many fds";
 	else if (cred == NULL || cred->uid != geteuid())
 		why = "sent by another user";
-	else if ((size_t)n != sizeof(r->w) || r->w.magic != MP_WIRE_MAGIC)
-		why = "not a Lockstep message";
-	else if (r->w.type < MP_MSG || r->w.type > MP_IGN)
-		why = "unknown type";
-	else if (memchr(r->w.name, '\0', sizeof(r->w.name)) == NULL || r->w.name[0] == '\0')
-		why = "bad name";
-	else if (r->w.len_param < 0 || r->w.len_param > RTE_MP_MAX_PARAM_LEN)
-		why = "bad len_param";
-	else if (r->w.num_fds < 0 || r->w.num_fds > RTE_MP_MAX_FD_NUM ||
-		 r->w.num_fds != r->nfds)
-		why = "fd count does not match";
+	else if ((why = eal_mp_wire_check(&r->w, (size_t)n, r->nfds)) != NULL)
+		;
 	else if (strncmp(src.sun_path, rte_eal_get_runtime_dir(),
 			 strlen(rte_eal_get_runtime_dir())) != 0 ||
 		 r->sock[0] == '\0' ||
@@ -1105,20 +1148,6 @@ eal_mp_init(void)
 		return ret;
 	mp.running = true;
 
-	/* Only now can the primary reach us: enter its registry. */
-	if (!is_primary()) {
-		ret = eal_peers_register(&mp.self);
-		if (ret == -EPERM)
-			RTE_LOG(ERR, EAL, "the primary of --file-prefix '%s' disabled "
-				"multi-process: secondaries cannot join\n",
-				eal_get_internal_configuration()->file_prefix);
-		else if (ret == -ENOSPC)
-			RTE_LOG(ERR, EAL, "the group already has %d secondaries\n",
-				EAL_MAX_SECONDARIES);
-		if (ret < 0)
-			return ret;
-		mp.registered = true;
-	}
 	RTE_LOG(DEBUG, EAL, "multi-process socket %s/%s\n", rte_eal_get_runtime_dir(), sock);
 	return 0;
 }
@@ -1131,9 +1160,9 @@ eal_mp_cleanup(void)
 	struct sockaddr_un sun;
 	struct mp_action *a;
 
-	if (mp.registered)
+	/* Normally gone already (hotplug leaves first); a no-op then. */
+	if (!is_primary() && mp.fd >= 0)
 		eal_peers_unregister(&mp.self);
-	mp.registered = false;
 	if (mp.running) {
 		__atomic_store_n(&mp.stop, true, __ATOMIC_RELEASE);
 		mp_wake();

@@ -10,6 +10,7 @@
  * shared config's version check sees to that), so the layout is native.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <rte_eal.h>
@@ -33,5 +34,11 @@ struct mp_wire {
 	int32_t num_fds;
 	uint8_t param[RTE_MP_MAX_PARAM_LEN];
 };
+
+/*
+ * What is wrong with a datagram of len bytes that came with nfds fds, or
+ * NULL when it is a valid message (its sender is checked apart).
+ */
+const char *eal_mp_wire_check(const struct mp_wire *w, size_t len, int nfds);
 
 #endif /* EAL_MP_WIRE_H */

@@ -15,6 +15,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
+
+#include <rte_eal.h>
 
 #include "eal_memcfg.h"
 
@@ -51,5 +54,18 @@ void eal_peers_forget(const struct eal_peer *p);
  * when the kernel has no pidfds or p is already gone.
  */
 int eal_peer_pidfd_open(const struct eal_peer *p);
+
+/* Whether the calling thread is the rte_mp handler thread. */
+bool eal_mp_in_handler(void);
+
+/* This process as its peers see it (socket name included); after eal_mp_init(). */
+const struct eal_peer *eal_mp_self(void);
+
+/*
+ * rte_mp_request_sync() to the given peers only. With a zero timeout it
+ * only queues the request at each of them (their replies are dropped).
+ */
+int eal_mp_request_peers(struct rte_mp_msg *req, const struct eal_peer *peers,
+			 unsigned int n, struct rte_mp_reply *reply, const struct timespec *ts);
 
 #endif /* EAL_PEERS_H */

@@ -116,6 +116,35 @@ void eal_alarm_cleanup(void);
 int eal_mp_init(void);
 void eal_mp_cleanup(void);
 
+/* Buses and devices. */
+struct rte_bus;
+struct rte_device;
+int eal_bus_cmp_any(const struct rte_bus *bus, const void *data);
+struct rte_bus *eal_bus_find_by_parse(const char *name);
+void eal_bus_cleanup(void);
+int eal_devargs_init(void);
+void eal_devargs_cleanup(void);
+int eal_dev_cmp_name(const struct rte_device *dev, const void *name);
+int eal_dev_cmp_ptr(const struct rte_device *dev, const void *ptr);
+/* The device after start (NULL: the first), across every bus. */
+struct rte_device *eal_dev_next(const struct rte_device *start);
+/* The device (bus name, device name), or NULL. */
+struct rte_device *eal_dev_find(const char *busname, const char *devname);
+/* "bus:name,args" of a device, as it was attached. */
+int eal_dev_devargs_str(const struct rte_device *dev, char *buf, size_t size);
+/* Run this process's detach vetoes for a device: 0, or the first veto's -errno. */
+int eal_dev_detach_vetoed(const char *device_name);
+
+/*
+ * Probe a device in this process only: 0 (with the device in *new_dev),
+ * -EEXIST when it is already attached, else a negative errno after one
+ * log line, nothing left behind.
+ */
+int local_dev_probe(const char *devargs, struct rte_device **new_dev);
+
+/* Remove a device in this process only: 0, or a negative errno after one log line. */
+int local_dev_remove(struct rte_device *dev);
+
 /* Shared config file: primary creates and locks it, secondaries attach. */
 int eal_config_init(void);
 void eal_config_cleanup(void);

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <errno.h>
 
+#include <rte_compat.h>
 #include <rte_config.h>
 
 #ifdef __cplusplus
@@ -44,10 +45,6 @@ extern "C" {
 #define __rte_malloc __attribute__((__malloc__))
 #define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
-
-/* Markers DPDK puts on its API; they carry no meaning for the compiler here. */
-#define __rte_experimental
-#define __rte_internal
 
 #define RTE_CACHE_LINE_MIN_SIZE 64
 #define RTE_CACHE_LINE_MASK (RTE_CACHE_LINE_SIZE - 1)

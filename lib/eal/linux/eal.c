@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_bus.h>
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -15,6 +16,7 @@
 
 #include "eal_internal_cfg.h"
 #include "eal_private.h"
+#include "hotplug_mp.h"
 
 /*
  * rte_eal_init() is a list of steps, each with the function that undoes
@@ -52,6 +54,10 @@ static const struct eal_step init_steps[] = {
 	{ "interrupt thread", eal_intr_init, eal_intr_cleanup },
 	{ "alarms", eal_alarm_init, eal_alarm_cleanup },
 	{ "multi-process channel", eal_mp_init, eal_mp_cleanup },
+	{ "device arguments", eal_devargs_init, eal_devargs_cleanup },
+	{ "bus scan", rte_bus_scan, NULL },
+	{ "bus probe", rte_bus_probe, eal_bus_cleanup },
+	{ "hotplug", eal_hotplug_init, eal_hotplug_cleanup },
 	{ "lcore threads", threads_init, eal_thread_stop_workers },
 	{ "publish", publish, NULL },
 };

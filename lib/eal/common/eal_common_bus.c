@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/queue.h>
+
+#include <bus_driver.h>
+#include <rte_bus.h>
+#include <rte_common.h>
+#include <rte_debug.h>
+#include <rte_devargs.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+
+#include "eal_private.h"
+
+/* Registered from constructors, before main(); read-only afterwards. */
+static TAILQ_HEAD(, rte_bus) buses = TAILQ_HEAD_INITIALIZER(buses);
+
+void
+rte_bus_register(struct rte_bus *bus)
+{
+	RTE_VERIFY(bus != NULL && bus->name != NULL && bus->name[0] != '\0');
+	/* A bus must find its devices and say what names are its own. */
+	RTE_VERIFY(bus->scan != NULL && bus->probe != NULL && bus->find_device != NULL);
+	RTE_VERIFY(bus->parse != NULL);
+	TAILQ_INSERT_TAIL(&buses, bus, next);
+}
+
+void
+rte_bus_unregister(struct rte_bus *bus)
+{
+	TAILQ_REMOVE(&buses, bus, next);
+}
+
+const char *
+rte_bus_name(const struct rte_bus *bus)
+{
+	return bus->name;
+}
+
+int
+rte_bus_scan(void)
+{
+	struct rte_bus *bus;
+	int ret;
+
+	TAILQ_FOREACH(bus, &buses, next) {
+		ret = bus->scan();
+		if (ret < 0) {
+			RTE_LOG(ERR, EAL, "scan of bus %s failed: %s\n", bus->name, strerror(-ret));
+			return ret;
+		}
+	}
+	return 0;
+}
+
+int
+rte_bus_probe(void)
+{
+	struct rte_bus *bus;
+	int ret, first = 0;
+
+	TAILQ_FOREACH(bus, &buses, next) {
+		ret = bus->probe();
+		if (ret < 0 && first == 0)
+			first = ret;
+	}
+	return first;
+}
+
+void
+rte_bus_dump(FILE *f)
+{
+	struct rte_bus *bus;
+
+	TAILQ_FOREACH(bus, &buses, next)
+		fprintf(f, "%s\n", bus->name);
+}
+
+struct rte_bus *
+rte_bus_find(const struct rte_bus *start, rte_bus_cmp_t cmp, const void *data)
+{
+	struct rte_bus *bus = start != NULL ? TAILQ_NEXT(start, next) : TAILQ_FIRST(&buses);
+
+	for (; bus != NULL; bus = TAILQ_NEXT(bus, next)) {
+		if (cmp(bus, data) == 0)
+			return bus;
+	}
+	return NULL;
+}
+
+int
+eal_bus_cmp_any(const struct rte_bus *bus, const void *data)
+{
+	RTE_SET_USED(bus);
+	RTE_SET_USED(data);
+	return 0;
+}
+
+static int
+cmp_name(const struct rte_bus *bus, const void *name)
+{
+	return strcmp(bus->name, name);
+}
+
+struct rte_bus *
+rte_bus_find_by_name(const char *busname)
+{
+	return busname != NULL ? rte_bus_find(NULL, cmp_name, busname) : NULL;
+}
+
+static int
+cmp_has_device(const struct rte_bus *bus, const void *dev)
+{
+	return bus->find_device(NULL, eal_dev_cmp_ptr, dev) == NULL;
+}
+
+struct rte_bus *
+rte_bus_find_by_device(const struct rte_device *dev)
+{
+	return dev != NULL ? rte_bus_find(NULL, cmp_has_device, dev) : NULL;
+}
+
+static int
+cmp_has_device_name(const struct rte_bus *bus, const void *name)
+{
+	return bus->find_device(NULL, eal_dev_cmp_name, name) == NULL;
+}
+
+struct rte_bus *
+rte_bus_find_by_device_name(const char *str)
+{
+	return str != NULL ? rte_bus_find(NULL, cmp_has_device_name, str) : NULL;
+}
+
+/* The bus whose parse callback claims name. */
+struct rte_bus *
+eal_bus_find_by_parse(const char *name)
+{
+	struct rte_bus *bus;
+
+	TAILQ_FOREACH(bus, &buses, next) {
+		if (bus->parse(name, NULL) == 0)
+			return bus;
+	}
+	return NULL;
+}
+
+enum rte_iova_mode
+rte_bus_get_iommu_class(void)
+{
+	enum rte_iova_mode mode = RTE_IOVA_DC;
+	struct rte_bus *bus;
+
+	TAILQ_FOREACH(bus, &buses, next) {
+		if (bus->get_iommu_class != NULL)
+			mode |= bus->get_iommu_class();
+	}
+	return mode;
+}
+
+/* Whether two names are the same device of bus: their parsed forms are equal. */
+static bool
+same_device(const struct rte_bus *bus, const char *a, const char *b)
+{
+	uint8_t pa[RTE_DEV_NAME_MAX_LEN * 2], pb[RTE_DEV_NAME_MAX_LEN * 2];
+
+	memset(pa, 0, sizeof(pa));
+	memset(pb, 0, sizeof(pb));
+	if (bus->parse(a, pa) != 0 || bus->parse(b, pb) != 0)
+		return strcmp(a, b) == 0;
+	return memcmp(pa, pb, sizeof(pa)) == 0;
+}
+
+bool
+rte_bus_device_allowed(const struct rte_bus *bus, const char *name)
+{
+	struct rte_devargs *da;
+
+	RTE_EAL_DEVARGS_FOREACH(bus->name, da) {
+		if (da->type == RTE_DEVTYPE_VIRTUAL || !same_device(bus, da->name, name))
+			continue;
+		return da->policy == RTE_DEV_ALLOWED;
+	}
+	return bus->conf.scan_mode != RTE_BUS_SCAN_ALLOWLIST;
+}
+
+void
+eal_bus_cleanup(void)
+{
+	struct rte_bus *bus;
+
+	TAILQ_FOREACH(bus, &buses, next) {
+		if (bus->cleanup != NULL)
+			bus->cleanup();
+	}
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026 The Lockstep authors
+ */
+
+#ifndef HOTPLUG_MP_H
+#define HOTPLUG_MP_H
+
+/*
+ * Hotplug across the processes of a group. The primary is the only
+ * coordinator: it runs one operation at a time, from a FIFO of its own API
+ * calls and of secondaries' requests, on its hotplug worker thread. Every
+ * process does its local part (local_dev_probe/local_dev_remove) on its
+ * worker, never on the rte_mp handler thread. All messages are requests of
+ * the action EAL_DEV_MP_ACTION carrying a struct eal_dev_mp_req.
+ */
+
+#include <stdint.h>
+
+#include <rte_eal.h>
+
+#define EAL_DEV_MP_ACTION "eal_dev_mp_request"
+
+enum eal_dev_req_type {
+	/* secondary -> primary */
+	EAL_DEV_REQ_TYPE_ATTACH = 1,   /* also primary -> secondary: attach locally */
+	EAL_DEV_REQ_TYPE_DETACH,       /* also primary -> secondary: detach locally */
+	EAL_DEV_REQ_TYPE_JOIN,         /* register me, send me the devices */
+	EAL_DEV_REQ_TYPE_LEAVE,        /* unregister me, between operations */
+	/* primary -> secondary */
+	EAL_DEV_REQ_TYPE_ATTACH_ROLLBACK,
+	EAL_DEV_REQ_TYPE_DETACH_ROLLBACK,
+	EAL_DEV_REQ_TYPE_PRE_DETACH,   /* may I? (detach vetoes) */
+};
+
+#define EAL_DEV_MP_DEVARGS_MAX (RTE_MP_MAX_PARAM_LEN - 24)
+
+/* The param of every hotplug message; a reply carries the same, with result and pid. */
+struct eal_dev_mp_req {
+	uint32_t type;                        /* enum eal_dev_req_type */
+	int32_t result;                       /* reply: 0 or a negative errno */
+	uint64_t op_id;                       /* the primary's operation this belongs to */
+	int32_t pid;                          /* reply: who answers */
+	uint32_t reserved;
+	char devargs[EAL_DEV_MP_DEVARGS_MAX]; /* "bus:name,args"; JOIN: "start_time socket" */
+};
+
+/* Register the action and start the worker; in a secondary, join the group. */
+int eal_hotplug_init(void);
+
+/* Secondary: leave the group (between operations), then stop; primary: stop. */
+void eal_hotplug_cleanup(void);
+
+#endif /* HOTPLUG_MP_H */
