@@ -427,20 +427,6 @@ pending_free(struct mp_pending *pr)
 	free(pr);
 }
 
-/* Close the fds of received replies nobody will look at. */
-static void
-reply_drop(struct rte_mp_reply *reply)
-{
-	int i, j;
-
-	for (i = 0; i < reply->nb_received; i++)
-		for (j = 0; j < reply->msgs[i].num_fds; j++)
-			close(reply->msgs[i].fds[j]);
-	free(reply->msgs);
-	reply->msgs = NULL;
-	reply->nb_received = 0;
-}
-
 /*
  * Make a pending request for every peer, registered so replies can find
  * it, and send it to them all. Peers found gone are settled at once.
@@ -1011,8 +997,9 @@ async_service(void)
 
 	while ((pr = TAILQ_FIRST(&done)) != NULL) {
 		TAILQ_REMOVE(&done, pr, next);
+		/* The callback owns the fds the replies carry; the messages are ours. */
 		pr->clb(&pr->request, &pr->reply);
-		reply_drop(&pr->reply);
+		free(pr->reply.msgs);
 		pending_free(pr);
 	}
 }
@@ -1200,8 +1187,9 @@ eal_mp_cleanup(void)
 	pthread_mutex_unlock(&mp.lock);
 	while ((pr = TAILQ_FIRST(&done)) != NULL) {
 		TAILQ_REMOVE(&done, pr, next);
+		/* The callback owns the fds the replies carry; the messages are ours. */
 		pr->clb(&pr->request, &pr->reply);
-		reply_drop(&pr->reply);
+		free(pr->reply.msgs);
 		pending_free(pr);
 	}
 }

@@ -90,7 +90,11 @@ struct rte_mp_reply {
  */
 typedef int (*rte_mp_t)(const struct rte_mp_msg *msg, const void *peer);
 
-/** Called once per rte_mp_request_async(): with every reply, or at the timeout. */
+/**
+ * Called once per rte_mp_request_async(): with every reply, or at the
+ * timeout. The fds the replies carry are the callback's to close; the
+ * reply messages are freed when it returns.
+ */
 typedef int (*rte_mp_async_reply_t)(const struct rte_mp_msg *request,
 				    const struct rte_mp_reply *reply);
 
