@@ -44,6 +44,19 @@ double bench_ns_per_cycle(void);
 /* Initialise the EAL of the bench process itself once (no-huge, private prefix). */
 int bench_eal_init_once(void);
 
-/* "lst_<pid>_bench..." prefixes come from mp_prefix(), cleaned by mp_cleanup_all(). */
+/*
+ * EAL arguments of a benchmark group's primary and secondaries: Lockstep
+ * runs without hugepages; DPDK needs them for secondaries.
+ */
+extern const char *const *bench_primary_args;
+extern const char *const *bench_secondary_args;
+
+struct mp_proc;
+
+/*
+ * Start a primary and n secondaries (in sec) under a fresh prefix; the
+ * primary, or NULL after logging why.
+ */
+struct mp_proc *bench_group_start(struct mp_proc **sec, unsigned int n);
 
 #endif /* BENCH_H */

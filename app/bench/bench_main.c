@@ -77,6 +77,40 @@ bench_ns_per_cycle(void)
 	return 1e9 / (double)rte_get_tsc_hz();
 }
 
+/* Only virtual devices are measured: PCI is left alone in both builds. */
+#ifdef LOCKSTEP_VERSION
+static const char *const primary_args[] = { "--no-pci", "--no-huge", "-m", "128", NULL };
+static const char *const secondary_args[] = {
+	"--no-pci", "--no-huge", "--proc-type=secondary", NULL,
+};
+#else
+static const char *const primary_args[] = { "--no-pci", NULL };
+static const char *const secondary_args[] = { "--no-pci", "--proc-type=secondary", NULL };
+#endif
+const char *const *bench_primary_args = primary_args;
+const char *const *bench_secondary_args = secondary_args;
+
+struct mp_proc *
+bench_group_start(struct mp_proc **sec, unsigned int n)
+{
+	const char *prefix = mp_prefix();
+	struct mp_proc *p = mp_spawn_eal("primary", prefix, bench_primary_args);
+	unsigned int i;
+
+	if (p == NULL) {
+		fprintf(stderr, "bench: cannot start a primary\n");
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		sec[i] = mp_spawn_eal("secondary", prefix, bench_secondary_args);
+		if (sec[i] == NULL) {
+			fprintf(stderr, "bench: cannot start secondary %u\n", i);
+			return NULL;
+		}
+	}
+	return p;
+}
+
 static char eal_prefix[64];
 
 static void
@@ -91,8 +125,12 @@ bench_eal_init_once(void)
 	static int ret = 1;
 	char prefix_opt[96];
 	char *argv[] = {
-		"lockstep-bench", "--no-huge", prefix_opt,
-		(char *)(uintptr_t)mp_floating_lcore_option(), NULL,
+		"lockstep-bench", prefix_opt, (char *)(uintptr_t)mp_floating_lcore_option(),
+		"--no-pci",
+#ifdef LOCKSTEP_VERSION
+		"--no-huge",
+#endif
+		NULL,
 	};
 
 	if (ret != 1)

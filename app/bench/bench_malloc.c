@@ -81,21 +81,15 @@ rss_kb(pid_t pid)
 	return kb;
 }
 
-/* Resident memory of a primary and of an idle secondary, no-huge mode. */
+/* Resident memory of a primary and of an idle secondary. */
 static int
 bench_idle_rss(void)
 {
-	static const char *const primary[] = { "--no-huge", NULL };
-	static const char *const secondary[] = { "--no-huge", "--proc-type=secondary", NULL };
-	const char *prefix = mp_prefix();
 	struct mp_proc *p, *s;
 	char reply[64];
 
-	p = mp_spawn_eal("primary", prefix, primary);
+	p = bench_group_start(&s, 1);
 	if (p == NULL)
-		return -1;
-	s = mp_spawn_eal("secondary", prefix, secondary);
-	if (s == NULL)
 		return -1;
 	/* A round trip, so that the secondary is done starting. */
 	if (mp_call(s, reply, sizeof(reply), "ping") < 0)

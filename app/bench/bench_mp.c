@@ -68,22 +68,18 @@ cmd_bench_rtt(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(bench_rtt, cmd_bench_rtt);
 
-static const char *const primary_args[] = { "--no-huge", "-m", "64", NULL };
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
-
 /* Start a primary and n secondaries answering bench_echo; NULL on failure. */
 static struct mp_proc *
-group_start(const char *prefix, struct mp_proc **sec, unsigned int n)
+group_start(struct mp_proc **sec, unsigned int n)
 {
+	struct mp_proc *p = bench_group_start(sec, n);
 	char r[64];
-	struct mp_proc *p = mp_spawn_eal("primary", prefix, primary_args);
 	unsigned int i;
 
 	if (p == NULL || mp_call(p, r, sizeof(r), "bench_echo_on") < 0)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		sec[i] = mp_spawn_eal("secondary", prefix, secondary_args);
-		if (sec[i] == NULL || mp_call(sec[i], r, sizeof(r), "bench_echo_on") < 0)
+		if (mp_call(sec[i], r, sizeof(r), "bench_echo_on") < 0)
 			return NULL;
 	}
 	return p;
@@ -109,14 +105,14 @@ bench_mp(void)
 	struct mp_proc *p;
 	int ret = 0;
 
-	p = group_start(mp_prefix(), sec, 1);
+	p = group_start(sec, 1);
 	if (p == NULL)
 		return -1;
 	ret |= measure(p, 5000, 1, "rte_mp_request_sync primary -> 1 secondary");
 	ret |= measure(sec[0], 5000, 1, "rte_mp_request_sync secondary -> primary");
 	mp_cleanup_all();
 
-	p = group_start(mp_prefix(), sec, RTE_DIM(sec));
+	p = group_start(sec, RTE_DIM(sec));
 	if (p == NULL)
 		return -1;
 	ret |= measure(p, 1000, RTE_DIM(sec), "rte_mp_request_sync broadcast -> 16 secondaries");

@@ -25,16 +25,24 @@
 #include <rte_errno.h>
 #include <rte_string_fns.h>
 
+#include "mp_harness.h"
+
+/*
+ * The harness also serves the benchmark built against DPDK (app/bench,
+ * -Dbench_dpdk=true): Lockstep's internals are used only in a Lockstep
+ * build, which rte_build_config.h marks with LOCKSTEP_VERSION.
+ */
+#ifdef LOCKSTEP_VERSION
 #include "eal_memcfg.h"
 #include "eal_private.h"
-#include "mp_harness.h"
+#endif
 
 #define MP_MAX_PROCS 64
 #define MP_MAX_PREFIXES 32
 #define MP_MAX_ARGS 64
 
 static struct mp_proc *procs[MP_MAX_PROCS];
-static char prefixes[MP_MAX_PREFIXES][EAL_FILE_PREFIX_MAX];
+static char prefixes[MP_MAX_PREFIXES][MP_PREFIX_MAX];
 static unsigned int nb_prefixes;
 static unsigned int prefix_counter;
 
@@ -51,15 +59,21 @@ now_ms(void)
 }
 
 uint64_t
-mp_ms_since(const struct timespec *start)
+mp_us_since(const struct timespec *start)
 {
 	struct timespec now;
-	int64_t ms;
+	int64_t us;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (int64_t)(now.tv_sec - start->tv_sec) * 1000 +
-	     ((int64_t)now.tv_nsec - (int64_t)start->tv_nsec) / 1000000;
-	return ms > 0 ? (uint64_t)ms : 0;
+	us = (int64_t)(now.tv_sec - start->tv_sec) * 1000000 +
+	     ((int64_t)now.tv_nsec - (int64_t)start->tv_nsec) / 1000;
+	return us > 0 ? (uint64_t)us : 0;
+}
+
+uint64_t
+mp_ms_since(const struct timespec *start)
+{
+	return mp_us_since(start) / 1000;
 }
 
 static int
@@ -229,15 +243,21 @@ has_lcore_option(const char *const args[])
 const char *
 mp_floating_lcore_option(void)
 {
-	static char opt[160];
-	rte_cpuset_t allowed;
-	char cpus[128];
+	static char opt[1024];
+	cpu_set_t allowed;
+	size_t used;
+	unsigned int cpu;
 
 	if (opt[0] != '\0')
 		return opt;
 	sched_getaffinity(0, sizeof(allowed), &allowed);
-	eal_cpuset_format(&allowed, cpus, sizeof(cpus));
-	snprintf(opt, sizeof(opt), "--lcores=0@(%s)", cpus);
+	used = (size_t)snprintf(opt, sizeof(opt), "--lcores=0@(");
+	for (cpu = 0; cpu < CPU_SETSIZE && used < sizeof(opt); cpu++) {
+		if (CPU_ISSET(cpu, &allowed))
+			used += (size_t)snprintf(opt + used, sizeof(opt) - used, "%u,", cpu);
+	}
+	if (used < sizeof(opt))
+		opt[used - 1] = ')';
 	return opt;
 }
 
@@ -288,7 +308,7 @@ mp_spawn_eal_flags(const char *name, const char *prefix, const char *const eal_a
 		   int flags)
 {
 	const char *args[MP_MAX_ARGS];
-	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
+	char prefix_opt[MP_PREFIX_MAX + 16];
 	struct mp_proc *p;
 
 	eal_role_args(prefix, eal_args, args, prefix_opt, sizeof(prefix_opt));
@@ -306,7 +326,7 @@ int
 mp_eal_init_error(const char *prefix, const char *const eal_args[], char *err, size_t size)
 {
 	const char *args[MP_MAX_ARGS];
-	char prefix_opt[EAL_FILE_PREFIX_MAX + 16];
+	char prefix_opt[MP_PREFIX_MAX + 16];
 	struct mp_proc *p;
 	int ret;
 
@@ -490,7 +510,7 @@ mp_prefix(void)
 	if (nb_prefixes == MP_MAX_PREFIXES)
 		return NULL;
 	prefix = prefixes[nb_prefixes++];
-	snprintf(prefix, EAL_FILE_PREFIX_MAX, "lst_%d_%u", (int)getpid(), prefix_counter++);
+	snprintf(prefix, MP_PREFIX_MAX, "lst_%d_%u", (int)getpid(), prefix_counter++);
 	return prefix;
 }
 
@@ -500,8 +520,18 @@ mp_runtime_dir(const char *prefix, char *buf, size_t size)
 	char base[PATH_MAX];
 	int n;
 
+#ifdef LOCKSTEP_VERSION
 	if (eal_runtime_base_dir(base, sizeof(base)) < 0)
 		return -ENAMETOOLONG;
+#else
+	/* DPDK's rule. */
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
+
+	if (geteuid() == 0)
+		snprintf(base, sizeof(base), "/var/run/dpdk");
+	else
+		snprintf(base, sizeof(base), "%s/dpdk", xdg != NULL ? xdg : "/tmp");
+#endif
 	n = snprintf(buf, size, "%s/%s", base, prefix);
 	return (n < 0 || (size_t)n >= size) ? -ENAMETOOLONG : 0;
 }
@@ -520,6 +550,7 @@ remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
 static void
 remove_heap_file(const char *dir)
 {
+#ifdef LOCKSTEP_VERSION
 	struct eal_config_hdr hdr;
 	char path[PATH_MAX];
 	int fd;
@@ -533,6 +564,9 @@ remove_heap_file(const char *dir)
 	    hdr.version == EAL_CONFIG_VERSION && memchr(hdr.heap_path, '\0', sizeof(hdr.heap_path)))
 		unlink(hdr.heap_path);
 	close(fd);
+#else
+	RTE_SET_USED(dir);
+#endif
 }
 
 void
@@ -608,13 +642,19 @@ proc_type_name(void)
 	return rte_eal_process_type() == RTE_PROC_PRIMARY ? "primary" : "secondary";
 }
 
+uint64_t mp_eal_init_us;
+
 int
 mp_role_eal(int argc, char **argv)
 {
 	char line[1024], reply[1024];
-	int status = 0;
+	struct timespec start;
+	int status = 0, ret;
 
-	if (rte_eal_init(argc, argv) < 0) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	ret = rte_eal_init(argc, argv);
+	mp_eal_init_us = mp_us_since(&start);
+	if (ret < 0) {
 		mp_role_reply("init-failed %d %s", rte_errno, rte_strerror(rte_errno));
 		return 1;
 	}

@@ -35,6 +35,9 @@
  */
 #define MP_PROC_ENV "LOCKSTEP_TEST_PROC"
 
+/* Longest --file-prefix the harness makes, NUL included. */
+#define MP_PREFIX_MAX 64
+
 /* Default bound for a reply or an exit, in milliseconds. */
 #define MP_TIMEOUT_MS 10000
 
@@ -113,8 +116,9 @@ int mp_quit(struct mp_proc *p);
 /* Free a reaped helper. */
 void mp_free(struct mp_proc *p);
 
-/* Milliseconds of CLOCK_MONOTONIC since start. */
+/* Milliseconds, microseconds of CLOCK_MONOTONIC since start. */
 uint64_t mp_ms_since(const struct timespec *start);
+uint64_t mp_us_since(const struct timespec *start);
 
 /* A --file-prefix unique to this test run; removed after the test. */
 const char *mp_prefix(void);
@@ -178,6 +182,9 @@ void mp_command_register(struct mp_command *cmd);
  * goes away, rte_eal_cleanup(). Other roles may end by calling it.
  */
 int mp_role_eal(int argc, char **argv);
+
+/* In a helper of the "eal" role: how long its rte_eal_init() took. */
+extern uint64_t mp_eal_init_us;
 
 /* In a role: read the next command line (blocking); -1 when the test went away. */
 int mp_role_recv(char *buf, size_t size);
