@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright (c) 2026 The Lockstep authors
 #
-# Build Lockstep and run every test suite (unit and mp), twice: a normal
-# build in build/, then an ASan+UBSan build in build-asan/; then the
+# Build Lockstep and run every test suite: unit, mp and compat (DPDK's own
+# example sources built against Lockstep) on a normal build in build/;
+# unit and mp again on an ASan+UBSan build in build-asan/; then the
 # libFuzzer targets for a bounded time (clang, build-fuzz/). The last line
 # printed is the summary, "tests: N passed, N failed, N skipped", counting
 # each test of each pass (a fuzz target is one test). Exit status 0 when
@@ -23,7 +24,7 @@ for arg in "$@"; do
 done
 
 if [ $quick -eq 0 ]; then
-	ensure_packages clang libclang-rt-14-dev
+	ensure_packages clang libclang-rt-14-dev dpdk-doc
 else
 	ensure_packages
 fi
@@ -77,12 +78,14 @@ run_fuzz_pass() {
 trap restore_hugepages EXIT
 setup_hugepages
 sweep_test_leftovers
-run_pass default build 1
+# DPDK's examples are built against the plain build only: a program built
+# without the sanitizers cannot load libraries built with them.
+run_pass default build 1 "unit mp compat" -Ddpdk_compat_pc=true
 if [ $quick -eq 0 ]; then
 	# Leaks are reported at exit; UB stops the test that hits it.
 	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
-	run_pass sanitized build-asan 3 -Db_sanitize=address,undefined -Db_lundef=false
+	run_pass sanitized build-asan 3 "unit mp" -Db_sanitize=address,undefined -Db_lundef=false
 	run_fuzz_pass
 fi
 sweep_test_leftovers

@@ -514,6 +514,25 @@ mp_prefix(void)
 	return prefix;
 }
 
+bool
+mp_proc_named(const char *list)
+{
+	const char *me = getenv(MP_PROC_ENV);
+	char *copy, *tok, *save = NULL;
+	bool found = false;
+
+	if (list == NULL)
+		return false;
+	copy = strdup(list);
+	if (copy == NULL)
+		return false;
+	for (tok = strtok_r(copy, "[],", &save); tok != NULL && !found;
+	     tok = strtok_r(NULL, "[],", &save))
+		found = strcmp(tok, "all") == 0 || (me != NULL && strcmp(tok, me) == 0);
+	free(copy);
+	return found;
+}
+
 int
 mp_runtime_dir(const char *prefix, char *buf, size_t size)
 {

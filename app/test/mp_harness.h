@@ -38,6 +38,12 @@
 /* Longest --file-prefix the harness makes, NUL included. */
 #define MP_PREFIX_MAX 64
 
+/*
+ * Whether a list of helper names ("[p,s2]", "s1", "all" for every process)
+ * names this process: how test drivers pick where to inject a fault.
+ */
+bool mp_proc_named(const char *list);
+
 /* Default bound for a reply or an exit, in milliseconds. */
 #define MP_TIMEOUT_MS 10000
 

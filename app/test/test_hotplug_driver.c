@@ -49,26 +49,6 @@ struct hp_test_dev {
 /* This process's probed hp_test devices; probe and remove run one at a time. */
 static TAILQ_HEAD(, hp_test_dev) hp_devs = TAILQ_HEAD_INITIALIZER(hp_devs);
 
-/* Whether the list value ("[p,s1]", "s1", "all") names this process. */
-static bool
-names_me(const char *list)
-{
-	const char *me = getenv(MP_PROC_ENV);
-	char *copy, *tok, *save = NULL;
-	bool found = false;
-
-	if (list == NULL)
-		return false;
-	copy = strdup(list);
-	if (copy == NULL)
-		return false;
-	for (tok = strtok_r(copy, "[],", &save); tok != NULL && !found;
-	     tok = strtok_r(NULL, "[],", &save))
-		found = strcmp(tok, "all") == 0 || (me != NULL && strcmp(tok, me) == 0);
-	free(copy);
-	return found;
-}
-
 static const char *
 arg(struct rte_kvargs *kv, const char *key)
 {
@@ -102,9 +82,9 @@ hp_test_probe(struct rte_vdev_device *dev)
 	}
 	d->fd = -1;
 	d->hang_ms = arg(kv, "hang_ms") != NULL ? (unsigned int)atoi(arg(kv, "hang_ms")) : 3000;
-	if (names_me(arg(kv, "hang_probe")))
+	if (mp_proc_named(arg(kv, "hang_probe")))
 		usleep(d->hang_ms * 1000);
-	if (names_me(arg(kv, "fail_probe"))) {
+	if (mp_proc_named(arg(kv, "fail_probe"))) {
 		ret = -EIO;
 		goto out;
 	}
@@ -114,7 +94,7 @@ hp_test_probe(struct rte_vdev_device *dev)
 		ret = -ENOMEM;
 		goto out;
 	}
-	d->veto = names_me(arg(kv, "veto"));
+	d->veto = mp_proc_named(arg(kv, "veto"));
 	if (d->veto)
 		rte_dev_detach_veto_register(veto_cb, dev);
 	if (arg(kv, "fail_remove") != NULL)
@@ -145,9 +125,9 @@ hp_test_remove(struct rte_vdev_device *dev)
 	}
 	if (d == NULL)
 		return 0;
-	if (names_me(d->hang_remove))
+	if (mp_proc_named(d->hang_remove))
 		usleep(d->hang_ms * 1000);
-	if (names_me(d->remove_faults))
+	if (mp_proc_named(d->remove_faults))
 		return -EBUSY;
 	if (d->veto)
 		rte_dev_detach_veto_unregister(veto_cb, dev);

@@ -187,10 +187,14 @@ vdev_plug(struct rte_device *device)
 	int ret;
 
 	pthread_mutex_lock(&vdev_lock);
-	ret = probe_one(dev);
-	/* A vdev that failed is nothing: it goes with its devargs. */
-	if (ret < 0 && ret != -EEXIST)
-		forget(dev);
+	if (dev->device.driver != NULL) {
+		ret = -EEXIST;
+	} else {
+		ret = probe_one(dev);
+		/* A vdev that failed is nothing: it goes with its devargs. */
+		if (ret < 0)
+			forget(dev);
+	}
 	pthread_mutex_unlock(&vdev_lock);
 	return ret;
 }

@@ -144,7 +144,7 @@ int rte_dev_event_callback_unregister(const char *device_name, rte_dev_event_cb_
 /** Run the callbacks registered for device_name and event. */
 void rte_dev_event_callback_process(const char *device_name, enum rte_dev_event_type event);
 
-/** Start and stop watching kernel uevents. */
+/** Start and stop watching kernel uevents; starts are counted, the last stop ends it. */
 int rte_dev_event_monitor_start(void);
 int rte_dev_event_monitor_stop(void);
 
