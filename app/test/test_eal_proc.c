@@ -351,7 +351,28 @@ test_address_taken(void **state)
 	assert_int_equal(mp_quit(p), 0);
 }
 
+/*
+ * Hugepages that cannot be had: one line saying why (how many are needed
+ * and free, or that no hugetlbfs is mounted) and suggesting --no-huge.
+ */
+static void
+test_hugepages_missing(void **state)
+{
+	const char *const args[] = { "-m", "1048576", NULL };
+	char err[4096];
+
+	(void)state;
+	assert_int_equal(mp_eal_init_error(mp_prefix(), args, err, sizeof(err)), ENOMEM);
+	assert_non_null(strstr(err, "--no-huge"));
+	assert_true(strstr(err, "not enough hugepages") != NULL ||
+		    strstr(err, "no usable hugetlbfs mount") != NULL);
+	/* One line. */
+	assert_non_null(strchr(err, '\n'));
+	assert_null(strchr(strchr(err, '\n') + 1, '\n'));
+}
+
 static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_hugepages_missing),
 	cmocka_unit_test(test_primary_then_secondary),
 	cmocka_unit_test(test_auto),
 	cmocka_unit_test(test_secondary_without_primary),
