@@ -5,7 +5,7 @@
 # builds with are installed. As root, install what is missing; otherwise
 # name the packages and stop.
 
-LOCKSTEP_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libnuma-dev libpcap-dev libcmocka-dev libedit-dev"
+LOCKSTEP_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libnuma-dev libpcap-dev libcmocka-dev libedit-dev iproute2"
 
 ensure_packages() {
 	local missing="" p
