@@ -23,6 +23,15 @@
 
 #define CYCLES 40
 
+static double
+us_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) * 1e6 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e3;
+}
+
 static int
 cmd_bench_init_us(const char *args, char *reply, size_t size)
 {
@@ -46,12 +55,12 @@ cmd_bench_hotplug(const char *args, char *reply, size_t size)
 	for (i = 0; i < n; i++) {
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ret = rte_dev_probe("net_null0");
-		attach[i] = (double)mp_us_since(&t0);
+		attach[i] = us_since(&t0);
 		if (ret != 0)
 			return snprintf(reply, size, "attach failed %d", ret), 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		ret = rte_eal_hotplug_remove("vdev", "net_null0");
-		detach[i] = (double)mp_us_since(&t0);
+		detach[i] = us_since(&t0);
 		if (ret != 0)
 			return snprintf(reply, size, "detach failed %d", ret), 0;
 	}
@@ -72,9 +81,9 @@ report_hotplug(struct mp_proc *p, const char *from, unsigned int n)
 		return -1;
 	}
 	snprintf(name, sizeof(name), "attach net_null from %s, %u secondaries", from, n);
-	bench_report(name, a / 1000.0, "ms");
+	bench_report(name, a, "us");
 	snprintf(name, sizeof(name), "detach net_null from %s, %u secondaries", from, n);
-	bench_report(name, d / 1000.0, "ms");
+	bench_report(name, d, "us");
 	return 0;
 }
 

@@ -456,8 +456,16 @@ mp_wait_exit(struct mp_proc *p, unsigned int timeout_ms)
 void
 mp_kill(struct mp_proc *p, int sig)
 {
-	if (!p->reaped)
-		kill(p->pid, sig);
+	int st;
+
+	if (p->reaped)
+		return;
+	kill(p->pid, sig);
+	/* Return once every thread has stopped, not merely once the signal is queued. */
+	if (sig == SIGSTOP && waitpid(p->pid, &st, WUNTRACED) == p->pid && !WIFSTOPPED(st)) {
+		p->status = st;
+		p->reaped = true;
+	}
 }
 
 const char *

@@ -110,7 +110,7 @@ int mp_call(struct mp_proc *p, char *buf, size_t size, const char *fmt, ...)
  */
 int mp_wait_exit(struct mp_proc *p, unsigned int timeout_ms);
 
-/* Send a signal to a live helper. */
+/* Send a signal to a live helper; after SIGSTOP, wait until it has stopped. */
 void mp_kill(struct mp_proc *p, int sig);
 
 /* The captured stderr of a helper (MP_CAPTURE_STDERR), read so far. */

@@ -70,7 +70,8 @@ ring_counter(const char *ring_name)
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 
-	snprintf(name, sizeof(name), "dp_cnt_%s", ring_name);
+	if ((size_t)snprintf(name, sizeof(name), "dp_cnt_%s", ring_name) >= sizeof(name))
+		return NULL;
 	mz = rte_memzone_lookup(name);
 	if (mz == NULL)
 		mz = rte_memzone_reserve(name, sizeof(uint64_t), SOCKET_ID_ANY, 0);

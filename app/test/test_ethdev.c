@@ -953,6 +953,7 @@ test_ring_nodeaction(void **state)
 		"nodeaction=ut_x:0:CREATE,nodeaction=ut_missing:0:ATTACH",
 	};
 	struct rte_mbuf *pkts[BURST], *got[BURST];
+	struct rte_eth_dev_info info;
 	uint16_t a, b;
 	unsigned int i;
 
@@ -992,10 +993,25 @@ test_ring_nodeaction(void **state)
 	assert_null(rte_ring_lookup("ut_n0"));     /* created: freed with the port */
 	assert_null(rte_ring_lookup("ut_n1"));
 
-	/* No devargs: one pair over a ring named after the device. */
+	/* No devargs: 16 loopback pairs over rings named after the device. */
 	a = vdev_port("net_ring3", NULL);
-	assert_non_null(rte_ring_lookup("net_ring3"));
-	port_up(a, 1, NULL);
+	assert_int_equal(rte_eth_dev_info_get(a, &info), 0);
+	assert_int_equal(info.max_rx_queues, 16);
+	assert_int_equal(info.max_tx_queues, 16);
+	assert_non_null(rte_ring_lookup("net_ring3_0"));
+	assert_non_null(rte_ring_lookup("net_ring3_15"));
+	port_up(a, 16, NULL);
+	assert_int_equal(rte_pktmbuf_alloc_bulk(pool, pkts, BURST), 0);
+	assert_int_equal(rte_eth_tx_burst(a, 15, pkts, BURST), BURST);
+	assert_int_equal(rte_eth_rx_burst(a, 0, got, BURST), 0);
+	assert_int_equal(rte_eth_rx_burst(a, 15, got, BURST), BURST);
+	free_all(got, BURST);
+	assert_int_equal(rte_eth_dev_stop(a), 0);
+	assert_int_equal(rte_vdev_uninit("net_ring3"), 0);
+	assert_null(rte_ring_lookup("net_ring3_0"));
+	/* Too long a name to name 16 rings after: refused, nothing left. */
+	assert_int_equal(rte_vdev_init("net_ring_with_a_very_long_name_x", NULL), -ENAMETOOLONG);
+	assert_null(rte_ring_lookup("net_ring_with_a_very_long_name_x_0"));
 }
 
 static void

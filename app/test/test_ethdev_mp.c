@@ -388,6 +388,33 @@ cmd_poll_start(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(eth_poll_start, cmd_poll_start);
 
+static unsigned int slow_destroy_ms;
+
+static int
+slow_destroy(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret_param)
+{
+	(void)port_id;
+	(void)type;
+	(void)arg;
+	(void)ret_param;
+	usleep(slow_destroy_ms * 1000);
+	return 0;
+}
+
+/*
+ * "eth_slow_destroy MS" -> "0": this process's DESTROY callbacks take MS
+ * more milliseconds, so its part of a detach is seen to take a while.
+ */
+static int
+cmd_slow_destroy(const char *args, char *reply, size_t size)
+{
+	slow_destroy_ms = (unsigned int)atoi(args);
+	snprintf(reply, size, "%d", rte_eth_dev_callback_register(RTE_ETH_ALL,
+				RTE_ETH_EVENT_DESTROY, slow_destroy, NULL));
+	return 0;
+}
+REGISTER_MP_COMMAND(eth_slow_destroy, cmd_slow_destroy);
+
 /* "eth_poll_stop" -> "destroyed=D rx_at_destroy=N" */
 static int
 cmd_poll_stop(const char *args, char *reply, size_t size)
@@ -565,6 +592,8 @@ test_detach_from_secondary(void **state)
 	assert_int_equal(mp_call(g.p, reply, sizeof(reply), "eth_poll_start net_null0"), 0);
 	assert_int_equal(sscanf(reply, "rx=%lu", &rx_start), 1);
 	assert_true(rx_start > 0);
+	/* The secondary's part takes 100 ms: the primary's poller must go on meanwhile. */
+	expect(g.s[1], "0", "eth_slow_destroy 100");
 	expect(g.s[1], "0", "detach net_null0");
 	assert_int_equal(mp_call(g.p, reply, sizeof(reply), "eth_poll_stop"), 0);
 	assert_int_equal(sscanf(reply, "destroyed=%d rx_at_destroy=%lu", &destroyed, &rx_end), 2);

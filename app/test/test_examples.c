@@ -68,19 +68,28 @@ hotplug_mp_start(const char *path, const char *prefix_opt, const char *label)
 	return p;
 }
 
-/* Send a command; its answer must be exactly these lines. */
+/*
+ * Send a command; its answer must be exactly these lines. An unknown
+ * command follows it, whose answer marks the end of the first one's: no
+ * line may come in between, and the next step starts only once this
+ * command is finished (a list still printing would see the next attach).
+ */
 static void
 expect_lines(struct mp_proc *p, const char *cmd, const char *const lines[])
 {
 	char line[512];
 
-	assert_int_equal(mp_send(p, "%s", cmd), 0);
+	assert_int_equal(mp_send(p, "%s\nend-of-answer", cmd), 0);
 	for (; *lines != NULL; lines++) {
 		assert_int_equal(mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS), 0);
 		if (strcmp(line, *lines) != 0)
 			fail_msg("%s, after '%s': got '%s', expected '%s'", p->name, cmd, line,
 				 *lines);
 	}
+	assert_int_equal(mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS), 0);
+	if (strcmp(line, "Command not found") != 0)
+		fail_msg("%s, after '%s': got '%s', expected the end of its answer", p->name,
+			 cmd, line);
 }
 
 /* status: the header, one line per process (devices last), and the verdict. */

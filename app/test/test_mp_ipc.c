@@ -589,7 +589,8 @@ test_stopped_secondary(void **state)
 	clock_gettime(CLOCK_MONOTONIC, &start_ts);
 	assert_int_equal(mp_call(p, r, sizeof(r), "mp_req test_echo stop 1000"), 0);
 	ms = mp_ms_since(&start_ts);
-	assert_true(ms >= 990 && ms < 2000);
+	if (ms < 990 || ms >= 2000)
+		fail_msg("a 1000 ms request took %llu ms: %s", (unsigned long long)ms, r);
 	assert_true(strncmp(r, "-1 " RTE_STR(ETIMEDOUT) " 2 1 ", 10) == 0);
 	mp_kill(s[1], SIGCONT);
 	/* Its late reply to the old request is dropped; the next one counts both. */
@@ -601,9 +602,13 @@ test_stopped_secondary(void **state)
 	assert_int_equal(mp_quit(p), 0);
 }
 
-/* Write datagrams straight to the primary's socket, from a socket inside the group's directory. */
+/*
+ * Write a datagram straight to the primary's socket sock, from a socket
+ * inside the group's directory.
+ */
 static void
-send_raw(const char *prefix, const void *buf, size_t len, const int *fds, int nfds)
+send_raw_to(const char *prefix, const char *sock, const void *buf, size_t len, const int *fds,
+	    int nfds)
 {
 	union {
 		char b[CMSG_SPACE(sizeof(int) * 16)];
@@ -617,7 +622,7 @@ send_raw(const char *prefix, const void *buf, size_t len, const int *fds, int nf
 	int fd;
 
 	assert_int_equal(mp_runtime_dir(prefix, dir, sizeof(dir)), 0);
-	assert_true((size_t)snprintf(dst.sun_path, sizeof(dst.sun_path), "%s/mp_socket", dir) <
+	assert_true((size_t)snprintf(dst.sun_path, sizeof(dst.sun_path), "%s/%s", dir, sock) <
 		    sizeof(dst.sun_path));
 	assert_true((size_t)snprintf(src.sun_path, sizeof(src.sun_path), "%s/mp_socket_raw",
 				     dir) < sizeof(src.sun_path));
@@ -643,6 +648,12 @@ send_raw(const char *prefix, const void *buf, size_t len, const int *fds, int nf
 }
 
 static void
+send_raw(const char *prefix, const void *buf, size_t len, const int *fds, int nfds)
+{
+	send_raw_to(prefix, "mp_socket", buf, len, fds, nfds);
+}
+
+static void
 wire_init(struct mp_wire *w)
 {
 	memset(w, 0, sizeof(*w));
@@ -653,7 +664,10 @@ wire_init(struct mp_wire *w)
 	memcpy(w->param, "bad", 4);
 }
 
-/* Malformed datagrams are dropped, one log line each, and the primary keeps serving. */
+/*
+ * Malformed datagrams, and anything but replies on a reply socket, are
+ * dropped, one log line each, and the primary keeps serving.
+ */
 static void
 test_malformed(void **state)
 {
@@ -704,10 +718,19 @@ test_malformed(void **state)
 	sent++;
 	for (i = 0; i < 10; i++)
 		close(fds[i]);
+	/* Valid, but not a reply: the reply socket takes nothing else. */
+	wire_init(&w);
+	send_raw_to(prefix, "mp_socket_r", &w, sizeof(w), NULL, 0);
+	sent++;
+	w.type = MP_REQ;
+	w.id = 1;
+	send_raw_to(prefix, "mp_socket_r", &w, sizeof(w), NULL, 0);
+	sent++;
 
 	/* Still serving, and a valid datagram from the same place still works. */
 	assert_int_equal(mp_call(s, r, sizeof(r), "mp_req test_echo alive 5000"), 0);
 	assert_true(strncmp(r, "0 0 1 1 | alive", 15) == 0);
+	/* This request reads its reply socket, and drops the two above. */
 	assert_int_equal(mp_call(p, r, sizeof(r), "mp_req test_echo alive 5000"), 0);
 	assert_true(strncmp(r, "0 0 1 1 | alive", 15) == 0);
 	wire_init(&w);
@@ -726,6 +749,7 @@ test_malformed(void **state)
 	snprintf(stderr_text, sizeof(stderr_text), "%s", mp_stderr(p));
 	mp_free(p);
 	assert_int_equal(count_of(stderr_text, "rte_mp: dropped a message"), sent);
+	assert_int_equal(count_of(stderr_text, "not a reply, sent to a reply socket"), 2);
 }
 
 static void

@@ -172,14 +172,12 @@ void bond_events_unregister(uint16_t bond_port_id);
 
 /*
  * Whether this thread may attach or detach other devices in the bond's
- * probe or remove: only the EAL's hotplug thread, which runs the
- * multi-process operations and nests those of a driver in its own. Any
- * other thread probing or removing the bond (rte_vdev_init(),
+ * probe or remove: only within a multi-process hotplug operation, which
+ * nests those of a driver in its own (rte_dev_hotplug_nestable()). Any
+ * other caller of the bond's probe or remove (rte_vdev_init(),
  * rte_vdev_uninit(), the bus cleanup at exit) holds the vdev bus lock
- * that a nested operation needs on the hotplug thread, and would wait for
- * itself. The EAL exports no such test: the thread is known by its name.
+ * that a nested operation needs, and would wait for itself.
  */
-#define BOND_HOTPLUG_THREAD "eal-hotplug"
 bool bond_hotplug_nests(void);
 
 /* Detach a member device the bond attached, from every process. Without the lock. */

@@ -9,7 +9,6 @@
  */
 
 #include <errno.h>
-#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -345,10 +344,7 @@ bond_events_unregister(uint16_t bond_port_id)
 bool
 bond_hotplug_nests(void)
 {
-	char name[16]; /* the longest thread name Linux keeps, NUL included */
-
-	return pthread_getname_np(pthread_self(), name, sizeof(name)) == 0 &&
-	       strcmp(name, BOND_HOTPLUG_THREAD) == 0;
+	return rte_dev_hotplug_nestable();
 }
 
 void

@@ -361,6 +361,32 @@ parse_nodeaction(const char *key, const char *value, void *opaque)
 	return 0;
 }
 
+/*
+ * No devargs: RING_MAX_QUEUES loopback queue pairs, as DPDK's net_ring
+ * gives, over new rings "<device>_<queue>".
+ */
+static int
+spec_default(struct ring_spec *spec, const char *devname)
+{
+	char ring_name[RTE_RING_NAMESIZE];
+	unsigned int q;
+	int ret = 0;
+
+	for (q = 0; ret == 0 && q < RING_MAX_QUEUES; q++) {
+		if ((size_t)snprintf(ring_name, sizeof(ring_name), "%s_%u", devname, q) >=
+		    sizeof(ring_name)) {
+			RING_LOG(ERR, "%s: the name is too long to name its rings after\n",
+				 devname);
+			ret = -ENAMETOOLONG;
+		} else {
+			ret = spec_add_ring(spec, devname, ring_name, SOCKET_ID_ANY, true);
+		}
+	}
+	if (ret < 0)
+		spec_free_owned(spec);
+	return ret;
+}
+
 /* The devargs into spec; a failure logs one line and leaves no ring behind. */
 static int
 spec_from_args(struct ring_spec *spec, const char *devname, const char *args)
@@ -374,7 +400,7 @@ spec_from_args(struct ring_spec *spec, const char *devname, const char *args)
 	memset(spec, 0, sizeof(*spec));
 	spec->numa_node = SOCKET_ID_ANY;
 	if (args == NULL || args[0] == '\0')
-		return spec_add_ring(spec, devname, devname, SOCKET_ID_ANY, true);
+		return spec_default(spec, devname);
 	kvlist = rte_kvargs_parse(args, keys);
 	if (kvlist == NULL) {
 		RING_LOG(ERR, "%s: invalid devargs '%s': the only key is nodeaction\n", devname,

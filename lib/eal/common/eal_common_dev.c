@@ -26,6 +26,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 
+#include "eal_memcfg.h"
 #include "eal_private.h"
 
 const char *
@@ -433,6 +434,43 @@ struct dev_veto {
 
 static TAILQ_HEAD(, dev_veto) vetoes = TAILQ_HEAD_INITIALIZER(vetoes);
 static pthread_mutex_t veto_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned int nb_vetoes;  /* in vetoes */
+static bool vetoes_shared;      /* nb_vetoes is part of the group's count */
+
+/* With veto_lock held: the group's count of vetoes follows ours. */
+static void
+vetoes_count(int delta)
+{
+	struct eal_shared_config *cfg = eal_shared_config();
+
+	nb_vetoes += delta;
+	if (vetoes_shared && cfg != NULL)
+		__atomic_add_fetch(&cfg->nb_detach_vetoes, delta, __ATOMIC_RELEASE);
+}
+
+void
+eal_dev_vetoes_share(bool share)
+{
+	struct eal_shared_config *cfg = eal_shared_config();
+
+	pthread_mutex_lock(&veto_lock);
+	if (cfg != NULL && share != vetoes_shared && nb_vetoes > 0) {
+		if (share)
+			__atomic_add_fetch(&cfg->nb_detach_vetoes, nb_vetoes, __ATOMIC_RELEASE);
+		else
+			__atomic_sub_fetch(&cfg->nb_detach_vetoes, nb_vetoes, __ATOMIC_RELEASE);
+	}
+	vetoes_shared = share;
+	pthread_mutex_unlock(&veto_lock);
+}
+
+bool
+eal_dev_group_has_vetoes(void)
+{
+	const struct eal_shared_config *cfg = eal_shared_config();
+
+	return cfg == NULL || __atomic_load_n(&cfg->nb_detach_vetoes, __ATOMIC_ACQUIRE) != 0;
+}
 
 int
 rte_dev_detach_veto_register(rte_dev_detach_veto_t cb, void *arg)
@@ -453,6 +491,7 @@ rte_dev_detach_veto_register(rte_dev_detach_veto_t cb, void *arg)
 		v->cb = cb;
 		v->arg = arg;
 		TAILQ_INSERT_TAIL(&vetoes, v, next);
+		vetoes_count(1);
 	}
 	pthread_mutex_unlock(&veto_lock);
 	return v != NULL ? 0 : -ENOMEM;
@@ -472,6 +511,7 @@ rte_dev_detach_veto_unregister(rte_dev_detach_veto_t cb, void *arg)
 			n++;
 		}
 	}
+	vetoes_count(-n);
 	pthread_mutex_unlock(&veto_lock);
 	return n > 0 ? n : -ENOENT;
 }

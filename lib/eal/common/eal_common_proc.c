@@ -3,14 +3,18 @@
  */
 
 /*
- * rte_mp: messages between the processes of a group over one SOCK_DGRAM
- * Unix socket per process, in the runtime directory ("mp_socket" for the
- * primary, "mp_socket_<pid>_<n>" for a secondary). One thread per process
- * (rte_mp_handle) receives everything: it runs the actions of messages and
- * requests, matches replies to pending requests, and completes
- * asynchronous requests. A request is sent to every peer first, then the
- * replies are gathered; a peer found dead, when sending or while waiting
- * (its pidfd becomes readable), is dropped at once and costs no timeout.
+ * rte_mp: messages between the processes of a group over SOCK_DGRAM Unix
+ * sockets in the runtime directory: "mp_socket" for the primary,
+ * "mp_socket_<pid>_<n>" for a secondary, and beside each a reply socket
+ * of the same name plus "_r". One thread per process (rte_mp_handle)
+ * serves the main socket: it runs the actions of messages and requests
+ * and completes asynchronous requests, whose replies come back there.
+ * A synchronous request leaves from the reply socket, so its replies come
+ * back to it, and the threads waiting on such requests read them
+ * themselves: no thread hand-off between a reply and its requester.
+ * A request is sent to every peer first, then the replies are gathered; a
+ * peer found dead, when sending or while waiting (its pidfd becomes
+ * readable), is dropped at once and costs no timeout.
  *
  * A request carries an id; the peer string an action receives is
  * "<sender socket>@<id>", so that rte_mp_reply() (possibly from another
@@ -54,8 +58,14 @@
 
 /* How long a send may wait for room in a stuck peer's queue. */
 #define MP_SEND_TIMEOUT_MS 100
-/* How long the handler, and a waiting requester, keep spinning before sleeping. */
+/*
+ * How long the handler, and a waiting requester, keep spinning before
+ * sleeping; only while the group has no more processes than there are CPUs
+ * (mp_spin_ok), else spinners take the CPU from the peers they wait for.
+ */
 #define MP_SPIN_NS (50 * 1000)
+/* The reply socket is the main socket's name with this appended. */
+#define MP_REPLY_SUFFIX "_r"
 /* Sync requests wait this long before watching their peers' pidfds. */
 #define MP_FAST_WAIT_MS 2
 /* Where pidfds are missing, how often liveness is checked while waiting. */
@@ -97,6 +107,9 @@ static struct {
 	TAILQ_HEAD(, mp_pending) pending;
 	uint64_t next_id;
 	int fd;                              /* our socket */
+	int reply_fd;                        /* replies to sync requests */
+	unsigned int nb_cpus;                /* online */
+	bool async_done;                     /* handler: an async request is complete */
 	int epfd;
 	int wake_fd;                         /* eventfd: stop, or an async request to look at */
 	int timer_fd;                        /* async deadlines and liveness checks */
@@ -109,6 +122,7 @@ static struct {
 	.actions = TAILQ_HEAD_INITIALIZER(mp.actions),
 	.pending = TAILQ_HEAD_INITIALIZER(mp.pending),
 	.fd = -1,
+	.reply_fd = -1,
 	.epfd = -1,
 	.wake_fd = -1,
 	.timer_fd = -1,
@@ -197,9 +211,10 @@ sock_path(const char *sock, struct sockaddr_un *sun)
 	return (n < 0 || (size_t)n >= sizeof(sun->sun_path)) ? -ENAMETOOLONG : 0;
 }
 
-/* Send one datagram to the peer socket sock; 0 or -errno. */
+/* Send one datagram from our socket fd to the peer socket sock; 0 or -errno. */
 static int
-send_wire(const char *sock, enum mp_type type, uint64_t id, const struct rte_mp_msg *msg)
+send_wire(int fd, const char *sock, enum mp_type type, uint64_t id,
+	  const struct rte_mp_msg *msg)
 {
 	union {
 		char buf[CMSG_SPACE(sizeof(int) * RTE_MP_MAX_FD_NUM)];
@@ -240,7 +255,7 @@ send_wire(const char *sock, enum mp_type type, uint64_t id, const struct rte_mp_
 		memcpy(CMSG_DATA(c), msg->fds, sizeof(int) * (size_t)nfds);
 	}
 	do {
-		n = sendmsg(mp.fd, &mh, MSG_NOSIGNAL);
+		n = sendmsg(fd, &mh, MSG_NOSIGNAL);
 	} while (n < 0 && errno == EINTR);
 	return n < 0 ? -errno : 0;
 }
@@ -263,23 +278,43 @@ peers_get(struct eal_peer *out, unsigned int max)
 	return eal_peers_snapshot(out, max);
 }
 
-/* A peer found dead: the primary drops it from the registry and removes its socket. */
+/* Remove the socket sock of the runtime directory and its reply socket. */
+static void
+unlink_sockets(const char *sock)
+{
+	char name[EAL_MP_SOCK_NAMESIZE + sizeof(MP_REPLY_SUFFIX)];
+	struct sockaddr_un sun;
+
+	snprintf(name, sizeof(name), "%s%s", sock, MP_REPLY_SUFFIX);
+	if (sock_path(sock, &sun) == 0)
+		unlink(sun.sun_path);
+	if (sock_path(name, &sun) == 0)
+		unlink(sun.sun_path);
+}
+
+/* Whether spinning can pay: every process of the group may have a CPU. */
+static bool
+mp_spin_ok(void)
+{
+	return eal_peers_count() + 1 <= mp.nb_cpus;
+}
+
+/* A peer found dead: the primary drops it from the registry and removes its sockets. */
 static void
 peer_lost(const struct eal_peer *p)
 {
-	struct sockaddr_un sun;
-
 	RTE_LOG(DEBUG, EAL, "rte_mp: peer %s (pid %d) is gone\n", p->sock, (int)p->pid);
 	if (!is_primary())
 		return;
 	eal_peers_forget(p);
-	if (sock_path(p->sock, &sun) == 0)
-		unlink(sun.sun_path);
+	unlink_sockets(p->sock);
 }
 
 /*
- * Primary: remove the sockets of secondaries that died without cleaning
- * up (killed, or of a crashed group of the same prefix).
+ * Primary, while its own sockets are closed (before it opens them, after
+ * it closed them): remove the sockets of secondaries that died without
+ * cleaning up (killed, or of a crashed group of the same prefix), and its
+ * own reply socket ("mp_socket_r": no pid) if a crashed primary left it.
  */
 static void
 sweep_stale_sockets(void)
@@ -386,7 +421,7 @@ rte_mp_sendmsg(struct rte_mp_msg *msg)
 		return -1;
 	n = peers_get(peers, RTE_DIM(peers));
 	for (i = 0; i < n; i++) {
-		ret = send_wire(peers[i].sock, MP_MSG, 0, msg);
+		ret = send_wire(mp.fd, peers[i].sock, MP_MSG, 0, msg);
 		if (peer_gone_error(ret)) {
 			peer_lost(&peers[i]);
 		} else if (ret < 0) {
@@ -409,12 +444,23 @@ pending_settle(struct mp_pending *pr, unsigned int i, enum peer_state state)
 	pr->state[i] = state;
 	if (state == PEER_GONE || state == PEER_IGNORED)
 		pr->reply.nb_sent--;
-	if (--pr->outstanding == 0 && pr->done_fd >= 0) {
+	/* Atomic: a requester polls it without the lock. */
+	if (__atomic_sub_fetch(&pr->outstanding, 1, __ATOMIC_RELEASE) != 0)
+		return;
+	if (pr->clb != NULL) {
+		__atomic_store_n(&mp.async_done, true, __ATOMIC_RELAXED);
+	} else if (pr->done_fd >= 0) {
 		uint64_t one = 1;
 
 		if (write(pr->done_fd, &one, sizeof(one)) < 0)
 			RTE_LOG(ERR, EAL, "rte_mp: cannot signal a request: %s\n", strerror(errno));
 	}
+}
+
+static bool
+pending_done(struct mp_pending *pr)
+{
+	return __atomic_load_n(&pr->outstanding, __ATOMIC_ACQUIRE) == 0;
 }
 
 static void
@@ -462,7 +508,7 @@ request_start(struct rte_mp_msg *req, bool sync, const struct eal_peer *peers, u
 	pthread_mutex_unlock(&mp.lock);
 
 	for (i = 0; i < n; i++) {
-		ret = send_wire(peers[i].sock, MP_REQ, pr->id, req);
+		ret = send_wire(sync ? mp.reply_fd : mp.fd, peers[i].sock, MP_REQ, pr->id, req);
 		if (ret == 0)
 			continue;
 		if (peer_gone_error(ret)) {
@@ -502,77 +548,93 @@ pending_check_liveness(struct mp_pending *pr)
 	pthread_mutex_unlock(&mp.lock);
 }
 
-/*
- * Wait until every peer replied or is gone, or until the deadline. First
- * on the eventfd alone (most requests end here), then also on the pidfds
- * of the peers still waiting, so that one dying ends the wait for it.
- */
-static void
-sync_wait(struct mp_pending *pr, uint64_t deadline)
+static void reply_drain(void);
+
+/* Open pidfds of the peers of pr still waiting, into pfd/owner; how many. */
+static unsigned int
+watch_peers(struct mp_pending *pr, struct pollfd *pfd, unsigned int *owner, bool *missing)
 {
-	struct pollfd pfd[EAL_MAX_SECONDARIES + 1];
-	unsigned int owner[EAL_MAX_SECONDARIES + 1];
 	unsigned int i, n = 0;
-	bool missing_pidfd = false;
-	uint64_t now = now_ns();
-	int timeout;
-
-	/* Most replies come within microseconds: look for them before sleeping. */
-	while (__atomic_load_n(&pr->outstanding, __ATOMIC_ACQUIRE) != 0 &&
-	       now_ns() - now < MP_SPIN_NS)
-		sched_yield();
-	if (__atomic_load_n(&pr->outstanding, __ATOMIC_ACQUIRE) == 0)
-		return;
-
-	pfd[0].fd = pr->done_fd;
-	pfd[0].events = POLLIN;
-	now = now_ns();
-	timeout = (int)RTE_MIN((deadline - RTE_MIN(deadline, now)) / 1000000,
-			       (uint64_t)MP_FAST_WAIT_MS);
-	if (poll(pfd, 1, timeout) > 0)
-		return;
 
 	pthread_mutex_lock(&mp.lock);
 	for (i = 0; i < pr->nb_peers; i++) {
 		if (pr->state[i] != PEER_WAITING)
 			continue;
-		pfd[n + 1].fd = eal_peer_pidfd_open(&pr->peers[i]);
-		pfd[n + 1].events = POLLIN;
-		if (pfd[n + 1].fd < 0) {
-			missing_pidfd = true;
+		pfd[n].fd = eal_peer_pidfd_open(&pr->peers[i]);
+		pfd[n].events = POLLIN;
+		if (pfd[n].fd < 0) {
+			*missing = true;
 			continue;
 		}
-		owner[n + 1] = i;
-		n++;
+		owner[n++] = i;
 	}
 	pthread_mutex_unlock(&mp.lock);
+	return n;
+}
 
-	while (__atomic_load_n(&pr->outstanding, __ATOMIC_ACQUIRE) != 0 &&
-	       (now = now_ns()) < deadline) {
-		int left_ms = (int)((deadline - now + 999999) / 1000000);
+/*
+ * Wait until every peer replied or is gone, or until the deadline, reading
+ * the reply socket: spinning first (replies usually come within
+ * microseconds), then sleeping on it and on the eventfd that another
+ * thread writes when it read our last reply. After MP_FAST_WAIT_MS the
+ * pidfds of the peers still waiting are watched too, so that one dying
+ * ends the wait for it.
+ */
+static void
+sync_wait(struct mp_pending *pr, uint64_t deadline)
+{
+	struct pollfd pfd[EAL_MAX_SECONDARIES + 2];
+	unsigned int owner[EAL_MAX_SECONDARIES];
+	uint64_t start = now_ns(), now;
+	unsigned int i, n = 0;
+	bool watching = false, missing_pidfd = false;
 
-		if (missing_pidfd)
-			left_ms = RTE_MIN(left_ms, MP_LIVENESS_POLL_MS);
-		if (poll(pfd, n + 1, left_ms) < 0 && errno != EINTR)
+	if (mp_spin_ok()) {
+		do {
+			reply_drain();
+			if (pending_done(pr))
+				return;
+			sched_yield();
+		} while (now_ns() - start < MP_SPIN_NS);
+	}
+	pfd[0].fd = mp.reply_fd;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = pr->done_fd;
+	pfd[1].events = POLLIN;
+	while (!pending_done(pr) && (now = now_ns()) < deadline) {
+		uint64_t until = deadline;
+
+		if (!watching && now - start >= (uint64_t)MP_FAST_WAIT_MS * 1000000) {
+			n = watch_peers(pr, pfd + 2, owner, &missing_pidfd);
+			watching = true;
+		}
+		if (!watching)
+			until = RTE_MIN(until, start + (uint64_t)MP_FAST_WAIT_MS * 1000000);
+		else if (missing_pidfd)
+			until = RTE_MIN(until, now + (uint64_t)MP_LIVENESS_POLL_MS * 1000000);
+		if (poll(pfd, n + 2, (int)((until - now + 999999) / 1000000)) < 0 &&
+		    errno != EINTR)
 			break;
 		if (pfd[0].revents & POLLIN)
-			break;
+			reply_drain();
 		pthread_mutex_lock(&mp.lock);
-		for (i = 1; i <= n; i++) {
-			if ((pfd[i].revents & POLLIN) && pr->state[owner[i]] == PEER_WAITING) {
+		for (i = 0; i < n; i++) {
+			if (!(pfd[i + 2].revents & POLLIN))
+				continue;
+			if (pr->state[owner[i]] == PEER_WAITING) {
 				peer_lost(&pr->peers[owner[i]]);
 				pending_settle(pr, owner[i], PEER_GONE);
 			}
-			if (pfd[i].revents & POLLIN)
-				pfd[i].fd = -1; /* poll ignores it from now on */
+			close(pfd[i + 2].fd);
+			pfd[i + 2].fd = -1; /* poll ignores it from now on */
 		}
 		pthread_mutex_unlock(&mp.lock);
 		if (missing_pidfd)
 			pending_check_liveness(pr);
 	}
-	for (i = 1; i <= n; i++) {
-		if (pfd[i].fd >= 0)
-			close(pfd[i].fd);
+	for (i = 0; i < n; i++) {
+		if (pfd[i + 2].fd >= 0)
+			close(pfd[i + 2].fd);
 	}
 }
 
@@ -751,7 +813,7 @@ rte_mp_reply(struct rte_mp_msg *msg, const char *peer)
 		rte_errno = EINVAL;
 		return -1;
 	}
-	ret = send_wire(sock, MP_REP, id, msg);
+	ret = send_wire(mp.fd, sock, MP_REP, id, msg);
 	if (ret < 0) {
 		rte_log(peer_gone_error(ret) ? RTE_LOG_DEBUG : RTE_LOG_ERR, RTE_LOGTYPE_EAL,
 			"EAL: rte_mp: cannot send reply '%s' to %s: %s\n", msg->name, sock,
@@ -810,12 +872,12 @@ close_fds(const int *fds, int n)
 }
 
 /*
- * Receive one datagram and check everything about it: size, magic, type,
- * name, lengths, fds, the sender's uid and address. 1 when valid, 0 when
+ * Receive one datagram from our socket fd and check everything about it:
+ * size, magic, type, name, lengths, fds, the sender's uid and address. 1 when valid, 0 when
  * dropped (after one log line, its fds closed), -1 when nothing was read.
  */
 static int
-mp_receive(struct mp_recv *r)
+mp_receive(int fd, struct mp_recv *r)
 {
 	union {
 		char buf[CMSG_SPACE(sizeof(int) * RTE_MP_MAX_FD_NUM) +
@@ -838,7 +900,7 @@ mp_receive(struct mp_recv *r)
 	ssize_t n;
 
 	memset(&src, 0, sizeof(src));
-	n = recvmsg(mp.fd, &mh, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+	n = recvmsg(fd, &mh, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
 	if (n < 0)
 		return -1;
 	r->nfds = 0;
@@ -867,6 +929,8 @@ mp_receive(struct mp_recv *r)
 		why = "sent by another user";
 	else if ((why = eal_mp_wire_check(&r->w, (size_t)n, r->nfds)) != NULL)
 		;
+	else if (fd == mp.reply_fd && r->w.type != MP_REP && r->w.type != MP_IGN)
+		why = "not a reply, sent to a reply socket";
 	else if (strncmp(src.sun_path, rte_eal_get_runtime_dir(),
 			 strlen(rte_eal_get_runtime_dir())) != 0 ||
 		 r->sock[0] == '\0' ||
@@ -944,7 +1008,7 @@ handle_action(const struct mp_recv *r)
 		m.num_fds = 0;
 		/* Tell a requester not to wait for us. */
 		if (r->w.type == MP_REQ)
-			send_wire(r->sock, MP_IGN, r->w.id, &m);
+			send_wire(mp.fd, r->sock, MP_IGN, r->w.id, &m);
 		RTE_LOG(DEBUG, EAL, "rte_mp: no action for '%s' from %s\n", r->w.name, r->sock);
 		return;
 	}
@@ -967,6 +1031,7 @@ async_service(void)
 	struct itimerspec its;
 
 	pthread_mutex_lock(&mp.lock);
+	__atomic_store_n(&mp.async_done, false, __ATOMIC_RELAXED);
 	TAILQ_FOREACH_SAFE(pr, &mp.pending, next, tmp) {
 		unsigned int i;
 
@@ -1026,20 +1091,37 @@ serve_socket(void)
 	int got;
 
 	for (;;) {
-		got = mp_receive(&r);
+		got = mp_receive(mp.fd, &r);
 		if (got > 0) {
 			if (r.w.type == MP_REP || r.w.type == MP_IGN)
 				handle_reply(&r);
 			else
 				handle_action(&r);
+			if (__atomic_load_n(&mp.async_done, __ATOMIC_RELAXED))
+				async_service();
 			until = 0;
 		} else if (got < 0) {
+			if (!mp_spin_ok())
+				return;
 			if (until == 0)
 				until = now_ns() + MP_SPIN_NS;
 			else if (now_ns() >= until)
 				return;
 			sched_yield();
 		}
+	}
+}
+
+/* Any thread: read the replies waiting on the reply socket, whatever they answer. */
+static void
+reply_drain(void)
+{
+	struct mp_recv r;
+	int got;
+
+	while ((got = mp_receive(mp.reply_fd, &r)) >= 0) {
+		if (got > 0)
+			handle_reply(&r);
 	}
 }
 
@@ -1072,7 +1154,7 @@ epoll_add(int fd)
 	return epoll_ctl(mp.epfd, EPOLL_CTL_ADD, fd, &ev);
 }
 
-/* The socket, bound in the runtime directory, 0600, receiving credentials. */
+/* A socket bound at sock in the runtime directory, 0600, receiving credentials; or -errno. */
 static int
 mp_socket_open(const char *sock)
 {
@@ -1080,34 +1162,35 @@ mp_socket_open(const char *sock)
 	int one = 1;
 	struct timeval tv = { .tv_sec = 0, .tv_usec = MP_SEND_TIMEOUT_MS * 1000 };
 	mode_t old_mask;
-	int ret;
+	int fd, ret;
 
 	if (sock_path(sock, &sun) < 0) {
 		RTE_LOG(ERR, EAL, "rte_mp: socket path for %s is too long\n", sock);
 		return -ENAMETOOLONG;
 	}
-	mp.fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (mp.fd < 0)
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
 		return -errno;
-	setsockopt(mp.fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
-	setsockopt(mp.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	/* A stale socket of a crashed process of the same name is ours to replace. */
 	unlink(sun.sun_path);
 	old_mask = umask(0077);
-	ret = bind(mp.fd, (struct sockaddr *)&sun, sizeof(sun));
+	ret = bind(fd, (struct sockaddr *)&sun, sizeof(sun));
 	umask(old_mask);
 	if (ret < 0) {
 		ret = -errno;
 		RTE_LOG(ERR, EAL, "rte_mp: cannot bind %s: %s\n", sun.sun_path, strerror(errno));
+		close(fd);
 		return ret;
 	}
-	return 0;
+	return fd;
 }
 
 int
 eal_mp_init(void)
 {
-	char sock[EAL_MP_SOCK_NAMESIZE];
+	char sock[EAL_MP_SOCK_NAMESIZE], reply_sock[EAL_MP_SOCK_NAMESIZE + sizeof(MP_REPLY_SUFFIX)];
 	int ret;
 
 	if (is_primary())
@@ -1118,9 +1201,16 @@ eal_mp_init(void)
 	eal_peer_self(&mp.self, sock);
 	if (is_primary())
 		sweep_stale_sockets();
+	mp.nb_cpus = (unsigned int)RTE_MAX(sysconf(_SC_NPROCESSORS_ONLN), 1L);
 	ret = mp_socket_open(sock);
 	if (ret < 0)
 		return ret;
+	mp.fd = ret;
+	snprintf(reply_sock, sizeof(reply_sock), "%s%s", sock, MP_REPLY_SUFFIX);
+	ret = mp_socket_open(reply_sock);
+	if (ret < 0)
+		return ret;
+	mp.reply_fd = ret;
 	mp.epfd = epoll_create1(EPOLL_CLOEXEC);
 	mp.wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	mp.timer_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
@@ -1144,7 +1234,6 @@ eal_mp_cleanup(void)
 {
 	TAILQ_HEAD(, mp_pending) done = TAILQ_HEAD_INITIALIZER(done);
 	struct mp_pending *pr, *tmp;
-	struct sockaddr_un sun;
 	struct mp_action *a;
 
 	/* Normally gone already (hotplug leaves first); a no-op then. */
@@ -1156,18 +1245,19 @@ eal_mp_cleanup(void)
 		pthread_join(mp.thread, NULL);
 		mp.running = false;
 	}
-	if (mp.fd >= 0) {
+	if (mp.fd >= 0)
 		close(mp.fd);
-		if (sock_path(mp.self.sock, &sun) == 0)
-			unlink(sun.sun_path);
-	}
+	if (mp.reply_fd >= 0)
+		close(mp.reply_fd);
+	if (mp.fd >= 0 || mp.reply_fd >= 0)
+		unlink_sockets(mp.self.sock);
 	if (mp.epfd >= 0)
 		close(mp.epfd);
 	if (mp.wake_fd >= 0)
 		close(mp.wake_fd);
 	if (mp.timer_fd >= 0)
 		close(mp.timer_fd);
-	mp.fd = mp.epfd = mp.wake_fd = mp.timer_fd = -1;
+	mp.fd = mp.reply_fd = mp.epfd = mp.wake_fd = mp.timer_fd = -1;
 
 	if (is_primary())
 		sweep_stale_sockets();

@@ -32,7 +32,7 @@
 
 #include "malloc_heap.h"
 
-#define EAL_CONFIG_VERSION 3
+#define EAL_CONFIG_VERSION 4
 #define EAL_MAX_SECONDARIES 128
 #define EAL_MP_SOCK_NAMESIZE 64
 #define EAL_MP_PRIMARY_SOCK "mp_socket"
@@ -90,7 +90,15 @@ struct eal_shared_config {
 	 */
 	pthread_mutex_t peers_lock;
 	uint32_t mp_status;
+	uint32_t nb_peers;          /* slots in use; read without the lock as a hint */
 	struct eal_peer peers[EAL_MAX_SECONDARIES];
+
+	/*
+	 * Detach vetoes registered in the group (atomic). While it is 0 the
+	 * primary does not ask the secondaries before a detach. A process that
+	 * dies with vetoes leaves it high: that costs a question, nothing more.
+	 */
+	uint32_t nb_detach_vetoes;
 
 	/* tailq heads, protected by qlock; a slot is free when name[0] is 0 */
 	struct rte_tailq_head tailq_head[RTE_MAX_TAILQ];

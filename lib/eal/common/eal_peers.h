@@ -43,7 +43,10 @@ int eal_peers_register(const struct eal_peer *self);
 /* Secondary: leave the registry. */
 void eal_peers_unregister(const struct eal_peer *self);
 
-/* The registered secondaries that are alive, up to max; dead ones are dropped. */
+/* How many secondaries are registered (a hint: read without the lock). */
+unsigned int eal_peers_count(void);
+
+/* The registered secondaries, up to max (one found dead is dropped when it fails a send). */
 unsigned int eal_peers_snapshot(struct eal_peer *out, unsigned int max);
 
 /* Drop a secondary found dead. */

@@ -136,6 +136,15 @@ int eal_dev_devargs_str(const struct rte_device *dev, char *buf, size_t size);
 int eal_dev_detach_vetoed(const char *device_name);
 
 /*
+ * Count this process's detach vetoes in the group (hotplug init), or stop
+ * counting them (cleanup).
+ */
+void eal_dev_vetoes_share(bool share);
+
+/* Whether any process of the group may veto a detach. */
+bool eal_dev_group_has_vetoes(void);
+
+/*
  * Probe a device in this process only: 0 (with the device in *new_dev),
  * -EEXIST when it is already attached, else a negative errno after one
  * log line, nothing left behind.

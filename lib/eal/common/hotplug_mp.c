@@ -12,8 +12,9 @@
  *   4. else ATTACH_ROLLBACK to those that attached or did not answer, detach
  *      locally, answer the first error.
  * Detach:
- *   1. PRE_DETACH to every secondary (and the primary's own vetoes): any
- *      refusal or silence ends it, nothing changed;
+ *   1. the primary's own vetoes, then PRE_DETACH to every secondary if any
+ *      process of the group registered a veto: any refusal or silence ends
+ *      it, nothing changed;
  *   2. DETACH to every secondary; a failure -> DETACH_ROLLBACK to those
  *      that detached or did not answer;
  *   3. detach locally; a failure -> DETACH_ROLLBACK to all.
@@ -84,6 +85,7 @@ static struct {
 	bool running;
 	bool stop;
 	bool paused;                   /* secondary, until its init has attached the list */
+	bool busy;                     /* primary: a caller runs an operation itself */
 	uint64_t next_op_id;
 	struct hp_history history[HP_HISTORY];
 	unsigned int history_next;
@@ -93,7 +95,7 @@ static struct {
 	.jobs = TAILQ_HEAD_INITIALIZER(hp.jobs),
 };
 
-static __thread bool in_hp_worker;
+static __thread bool in_hp_operation;
 
 static bool
 is_primary(void)
@@ -302,12 +304,15 @@ primary_detach(const char *devargs, uint64_t op_id)
 	if (err < 0)
 		return err;
 	n = hp_peers(out);
-	hp_broadcast(EAL_DEV_REQ_TYPE_PRE_DETACH, devargs, op_id, out, n, mp_timeout_ms());
-	err = first_failure(out, n, 0, &who);
-	if (err < 0) {
-		RTE_LOG(ERR, EAL, "hotplug: detach of %s refused by process %d (%s)\n",
-			devargs, (int)who, strerror(-err));
-		return err;
+	/* No veto registered anywhere: nobody to ask. */
+	if (eal_dev_group_has_vetoes()) {
+		hp_broadcast(EAL_DEV_REQ_TYPE_PRE_DETACH, devargs, op_id, out, n, mp_timeout_ms());
+		err = first_failure(out, n, 0, &who);
+		if (err < 0) {
+			RTE_LOG(ERR, EAL, "hotplug: detach of %s refused by process %d (%s)\n",
+				devargs, (int)who, strerror(-err));
+			return err;
+		}
 	}
 	hp_broadcast(EAL_DEV_REQ_TYPE_DETACH, devargs, op_id, out, n, mp_timeout_ms());
 	err = first_failure(out, n, 0, &who);
@@ -489,15 +494,16 @@ hp_worker(void *arg)
 	struct eal_dev_mp_req *r;
 
 	RTE_SET_USED(arg);
-	in_hp_worker = true;
+	in_hp_operation = true;
 	pthread_mutex_lock(&hp.lock);
 	for (;;) {
-		while (!hp.stop && (hp.paused || TAILQ_EMPTY(&hp.jobs)))
+		while (!hp.stop && (hp.paused || hp.busy || TAILQ_EMPTY(&hp.jobs)))
 			pthread_cond_wait(&hp.cond, &hp.lock);
 		if (hp.stop)
 			break;
 		job = TAILQ_FIRST(&hp.jobs);
 		TAILQ_REMOVE(&hp.jobs, job, next);
+		hp.busy = true;
 		pthread_mutex_unlock(&hp.lock);
 
 		msg_init(&reply, &job->req);
@@ -506,22 +512,22 @@ hp_worker(void *arg)
 					   secondary_part(&job->req);
 		r->pid = getpid();
 
-		pthread_mutex_lock(&hp.lock);
 		if (job->peer[0] == '\0') {
 			/* A caller of this process waits for it, and frees it. */
+			pthread_mutex_lock(&hp.lock);
 			job->result = r->result;
 			job->done = true;
-			pthread_cond_broadcast(&hp.cond);
-			continue;
+		} else {
+			if (rte_mp_reply(&reply, job->peer) < 0)
+				RTE_LOG(DEBUG, EAL, "hotplug: cannot answer %s of %s\n",
+					type_name(job->req.type), job->req.devargs);
+			if (reply.num_fds > 0)
+				close(reply.fds[0]);
+			free(job);
+			pthread_mutex_lock(&hp.lock);
 		}
-		pthread_mutex_unlock(&hp.lock);
-		if (rte_mp_reply(&reply, job->peer) < 0)
-			RTE_LOG(DEBUG, EAL, "hotplug: cannot answer %s of %s\n",
-				type_name(job->req.type), job->req.devargs);
-		if (reply.num_fds > 0)
-			close(reply.fds[0]);
-		free(job);
-		pthread_mutex_lock(&hp.lock);
+		hp.busy = false;
+		pthread_cond_broadcast(&hp.cond);
 	}
 	/* Jobs left at shutdown: callers are told, remote requesters time out. */
 	while ((job = TAILQ_FIRST(&hp.jobs)) != NULL) {
@@ -584,10 +590,28 @@ primary_request(uint32_t type, const char *devargs)
 	req.type = type;
 	snprintf(req.devargs, sizeof(req.devargs), "%s", devargs);
 	/* Called from an operation (a driver attaching another device): run it now. */
-	if (in_hp_worker)
+	if (in_hp_operation)
 		return primary_job(&req, &unused);
 	if (!hp.running)
 		return -ENOTSUP;
+	/*
+	 * Nothing queued or running: run it on this thread, saving two thread
+	 * hand-offs; the worker waits meanwhile, which keeps the FIFO order.
+	 */
+	pthread_mutex_lock(&hp.lock);
+	if (!hp.busy && TAILQ_EMPTY(&hp.jobs)) {
+		hp.busy = true;
+		pthread_mutex_unlock(&hp.lock);
+		in_hp_operation = true;
+		ret = primary_job(&req, &unused);
+		in_hp_operation = false;
+		pthread_mutex_lock(&hp.lock);
+		hp.busy = false;
+		pthread_cond_broadcast(&hp.cond);
+		pthread_mutex_unlock(&hp.lock);
+		return ret;
+	}
+	pthread_mutex_unlock(&hp.lock);
 	job = calloc(1, sizeof(*job));
 	if (job == NULL)
 		return -ENOMEM;
@@ -667,7 +691,7 @@ hotplug(uint32_t type, const char *devargs)
 	if (is_primary())
 		return primary_request(type, devargs);
 	/* A secondary's worker acting for the primary: its own part only. */
-	if (in_hp_worker) {
+	if (in_hp_operation) {
 		if (type == EAL_DEV_REQ_TYPE_ATTACH)
 			return local_dev_probe(devargs, NULL);
 		dev = device_of(devargs);
@@ -677,6 +701,12 @@ hotplug(uint32_t type, const char *devargs)
 	req.type = type;
 	snprintf(req.devargs, sizeof(req.devargs), "%s", devargs);
 	return secondary_request(&req, NULL);
+}
+
+bool
+rte_dev_hotplug_nestable(void)
+{
+	return in_hp_operation;
 }
 
 int
@@ -788,6 +818,7 @@ eal_hotplug_init(void)
 	ret = rte_mp_action_register(EAL_DEV_MP_ACTION, hp_action);
 	if (ret < 0)
 		return -rte_errno;
+	eal_dev_vetoes_share(true);
 	hp.stop = false;
 	hp.paused = !is_primary();
 	ret = rte_ctrl_thread_create(&hp.thread, "eal-hotplug", NULL, hp_worker, NULL);
@@ -812,6 +843,7 @@ eal_hotplug_cleanup(void)
 	const struct eal_peer *self = eal_mp_self();
 	struct eal_dev_mp_req req;
 
+	eal_dev_vetoes_share(false);
 	/* Leave between operations: none in flight counts on us afterwards. */
 	if (!is_primary() && hp.running && !hp.paused) {
 		memset(&req, 0, sizeof(req));

@@ -11,6 +11,7 @@
  * SDK header). Applications use the accessors of rte_dev.h.
  */
 
+#include <stdbool.h>
 #include <sys/queue.h>
 
 #include <rte_common.h>
@@ -36,6 +37,18 @@ struct rte_device {
 	int numa_node;
 	struct rte_devargs *devargs;
 };
+
+/**
+ * Whether the calling thread runs a multi-process hotplug operation
+ * (rte_dev_probe(), rte_dev_remove() and their rte_eal_hotplug_* forms),
+ * so that a driver's probe or remove may attach or detach other devices
+ * with rte_dev_probe()/rte_dev_remove() as part of that operation, in
+ * every process. Elsewhere (EAL init with --vdev, rte_vdev_init(),
+ * rte_vdev_uninit(), cleanup) a nested operation is not possible: the
+ * hotplug machinery is not running, or the caller holds the bus lock the
+ * nested operation needs.
+ */
+bool rte_dev_hotplug_nestable(void);
 
 #ifdef __cplusplus
 }

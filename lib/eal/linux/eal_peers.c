@@ -87,6 +87,25 @@ same_peer(const struct eal_peer *a, const struct eal_peer *b)
 	return a->pid == b->pid && a->start_time == b->start_time;
 }
 
+/* With peers_lock held: publish how many slots are in use. */
+static void
+peers_count(struct eal_shared_config *cfg)
+{
+	uint32_t i, n = 0;
+
+	for (i = 0; i < EAL_MAX_SECONDARIES; i++)
+		n += cfg->peers[i].pid != 0;
+	__atomic_store_n(&cfg->nb_peers, n, __ATOMIC_RELAXED);
+}
+
+unsigned int
+eal_peers_count(void)
+{
+	const struct eal_shared_config *cfg = eal_shared_config();
+
+	return cfg != NULL ? __atomic_load_n(&cfg->nb_peers, __ATOMIC_RELAXED) : 0;
+}
+
 int
 eal_peers_register(const struct eal_peer *self)
 {
@@ -115,6 +134,7 @@ eal_peers_register(const struct eal_peer *self)
 	}
 	*free_slot = *self;
 	cfg->mp_status = EAL_MP_STATUS_ENABLED;
+	peers_count(cfg);
 out:
 	eal_shared_unlock(&cfg->peers_lock);
 	return ret;
@@ -137,6 +157,7 @@ eal_peers_forget(const struct eal_peer *peer)
 		if (cfg->peers[i].pid != 0 && same_peer(&cfg->peers[i], peer))
 			memset(&cfg->peers[i], 0, sizeof(cfg->peers[i]));
 	}
+	peers_count(cfg);
 	eal_shared_unlock(&cfg->peers_lock);
 }
 
