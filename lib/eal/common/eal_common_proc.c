@@ -59,9 +59,10 @@
 /* How long a send may wait for room in a stuck peer's queue. */
 #define MP_SEND_TIMEOUT_MS 100
 /*
- * How long the handler, and a waiting requester, keep spinning before
- * sleeping; only while the group has no more processes than there are CPUs
- * (mp_spin_ok), else spinners take the CPU from the peers they wait for.
+ * How long a waiting requester, and the handler after a message, keep
+ * polling before sleeping. The handler does only while the group has no
+ * more processes than there are CPUs (mp_spin_ok): else a dozen idle
+ * handlers would take the CPU from the peers their requesters wait for.
  */
 #define MP_SPIN_NS (50 * 1000)
 /* The reply socket is the main socket's name with this appended. */
@@ -93,7 +94,8 @@ struct mp_pending {
 	enum peer_state *state;
 	unsigned int outstanding;      /* peers still WAITING */
 	struct rte_mp_reply reply;     /* msgs grows as replies come */
-	int done_fd;                   /* sync: eventfd written when outstanding hits 0 */
+	int done_fd;                   /* sync, once its requester sleeps: eventfd written
+					* when outstanding hits 0 */
 	/* async */
 	rte_mp_async_reply_t clb;
 	struct rte_mp_msg request;
@@ -492,11 +494,6 @@ request_start(struct rte_mp_msg *req, bool sync, const struct eal_peer *peers, u
 	pr->state = calloc(RTE_MAX(n, 1u), sizeof(*pr->state));
 	if (pr->peers == NULL || pr->state == NULL)
 		goto nomem;
-	if (sync) {
-		pr->done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-		if (pr->done_fd < 0)
-			goto nomem;
-	}
 	memcpy(pr->peers, peers, n * sizeof(*peers));
 	pr->nb_peers = n;
 	pr->outstanding = n;
@@ -589,14 +586,20 @@ sync_wait(struct mp_pending *pr, uint64_t deadline)
 	unsigned int i, n = 0;
 	bool watching = false, missing_pidfd = false;
 
-	if (mp_spin_ok()) {
-		do {
-			reply_drain();
-			if (pending_done(pr))
-				return;
-			sched_yield();
-		} while (now_ns() - start < MP_SPIN_NS);
-	}
+	/* One requester spinning, yielding, costs its peers little: always. */
+	do {
+		reply_drain();
+		if (pending_done(pr))
+			return;
+		sched_yield();
+	} while (now_ns() - start < MP_SPIN_NS);
+	/* Going to sleep: from now on, whoever reads our last reply wakes us. */
+	pthread_mutex_lock(&mp.lock);
+	pr->done_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	pthread_mutex_unlock(&mp.lock);
+	if (pr->done_fd < 0)
+		RTE_LOG(ERR, EAL, "rte_mp: no eventfd (%s): sleeping in steps of %d ms\n",
+			strerror(errno), MP_LIVENESS_POLL_MS);
 	pfd[0].fd = mp.reply_fd;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = pr->done_fd;
@@ -610,7 +613,7 @@ sync_wait(struct mp_pending *pr, uint64_t deadline)
 		}
 		if (!watching)
 			until = RTE_MIN(until, start + (uint64_t)MP_FAST_WAIT_MS * 1000000);
-		else if (missing_pidfd)
+		else if (missing_pidfd || pr->done_fd < 0)
 			until = RTE_MIN(until, now + (uint64_t)MP_LIVENESS_POLL_MS * 1000000);
 		if (poll(pfd, n + 2, (int)((until - now + 999999) / 1000000)) < 0 &&
 		    errno != EINTR)
@@ -1129,19 +1132,25 @@ static void *
 mp_handle(void *arg)
 {
 	struct epoll_event ev[8];
+	bool service;
 	int i, n;
 
 	RTE_SET_USED(arg);
 	in_mp_handler = true;
 	while (!__atomic_load_n(&mp.stop, __ATOMIC_ACQUIRE)) {
 		n = epoll_wait(mp.epfd, ev, RTE_DIM(ev), -1);
+		service = false;
 		for (i = 0; i < n; i++) {
-			if (ev[i].data.fd == mp.fd)
+			if (ev[i].data.fd == mp.fd) {
 				serve_socket();
-			else
+			} else {
 				drain_counter(ev[i].data.fd);
+				service = true;
+			}
 		}
-		async_service();
+		/* A new async request, a deadline or liveness check, or stopping. */
+		if (service)
+			async_service();
 	}
 	return NULL;
 }
