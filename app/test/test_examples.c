@@ -339,12 +339,12 @@ run_symmetric_mp(const char *const ports[], bool traffic)
 	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0);
 }
 
-/* symmetric_mp over two net_ring loopbacks, each with a ring per queue. */
+/* symmetric_mp over two net_ring loopbacks: the default one (16 pairs), one of 2 nodeactions. */
 static void
 test_symmetric_mp_ring(void **state)
 {
 	static const char *const ports[] = {
-		"--vdev=net_ring0,nodeaction=r0q0:0:CREATE,nodeaction=r0q1:0:CREATE",
+		"--vdev=net_ring0",
 		"--vdev=net_ring1,nodeaction=r1q0:0:CREATE,nodeaction=r1q1:0:CREATE",
 		NULL,
 	};

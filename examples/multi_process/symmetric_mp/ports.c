@@ -62,7 +62,7 @@ port_setup(uint16_t port, unsigned int nb_queues, struct rte_mempool *mp)
 		rte_exit(EXIT_FAILURE,
 			 "port %u (%s) allows %u Rx and %u Tx queues, %u processes need %u%s\n",
 			 port, info.driver_name, info.max_rx_queues, info.max_tx_queues, nb_queues,
-			 nb_queues, " (net_ring: one nodeaction per queue)");
+			 nb_queues, " (net_ring with nodeaction devargs: one per queue)");
 	ret = rte_eth_dev_configure(port, (uint16_t)nb_queues, (uint16_t)nb_queues, &conf);
 	if (ret < 0)
 		rte_exit(EXIT_FAILURE, "port %u: cannot configure %u queue pairs: %s\n", port,

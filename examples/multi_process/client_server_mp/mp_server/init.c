@@ -72,7 +72,7 @@ port_setup(uint16_t port, unsigned int nb_clients, struct rte_mempool *mp)
 		rte_exit(EXIT_FAILURE,
 			 "port %u (%s) has at most %u Tx queues, %u clients need one each (%s)\n",
 			 port, name, info.max_tx_queues, nb_clients,
-			 "net_ring: one nodeaction per queue");
+			 "net_ring with nodeaction devargs: one per queue");
 	ret = rte_eth_dev_configure(port, 1, (uint16_t)nb_clients, &conf);
 	if (ret < 0)
 		rte_exit(EXIT_FAILURE, "port %u (%s): cannot configure 1 Rx and %u Tx queues: %s\n",
