@@ -184,6 +184,11 @@ main(int argc, char **argv)
 		return mp_role_run(role, argc - 2, argv + 2);
 	}
 	signal(SIGPIPE, SIG_IGN);
+	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+		for (s = sections; s != NULL; s = s->next)
+			printf("%s\n", s->name);
+		return 0;
+	}
 	if (argc > 1 && strcmp(argv[1], "--json") == 0) {
 		json = true;
 		first = 2;

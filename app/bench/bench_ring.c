@@ -7,9 +7,17 @@
  * 32, SP/SC and MP/MC, in one thread (the cost of the operations alone)
  * and across two threads (a producer and a consumer, cache lines moving
  * between cores). Medians over repeated runs.
+ *
+ * The two threads are pinned to two different CPUs, as two lcores would
+ * be: left to the scheduler, they sometimes share one CPU and take turns,
+ * which makes the figure several times smaller or larger from run to run.
  */
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* the DPDK build of this file: for CPU affinity */
+#endif
 #include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -65,13 +73,44 @@ struct producer {
 	struct rte_ring *r;
 	bool single;
 	unsigned int n;
+	int cpu;               /* -1: wherever the scheduler puts it */
 };
+
+/* The n-th CPU this process may run on, or -1. */
+static int
+allowed_cpu(unsigned int n)
+{
+	cpu_set_t set;
+	int cpu;
+
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return -1;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (CPU_ISSET(cpu, &set) && n-- == 0)
+			return cpu;
+	}
+	return -1;
+}
+
+static void
+pin_self(int cpu)
+{
+	cpu_set_t set;
+
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+}
 
 static void *
 produce(void *arg)
 {
 	struct producer *p = arg;
 	unsigned int sent = 0;
+
+	pin_self(p->cpu);
 
 	while (sent < TWO_THREAD_OBJS) {
 		if (enqueue(p->r, p->single, p->n) != 0)
@@ -87,11 +126,18 @@ static double
 two_threads(struct rte_ring *r, bool single, unsigned int n)
 {
 	static double per_obj[TWO_THREAD_RUNS];
-	struct producer p = { .r = r, .single = single, .n = n };
+	struct producer p = { .r = r, .single = single, .n = n, .cpu = -1 };
 	unsigned int run, got;
+	cpu_set_t saved;
 	void *out[32];
 	pthread_t th;
+	int consumer_cpu = allowed_cpu(0);
 
+	pthread_getaffinity_np(pthread_self(), sizeof(saved), &saved);
+	if (allowed_cpu(1) >= 0) {
+		p.cpu = allowed_cpu(1);
+		pin_self(consumer_cpu);
+	}
 	for (run = 0; run < TWO_THREAD_RUNS; run++) {
 		uint64_t start = rte_rdtsc_precise();
 
@@ -106,6 +152,7 @@ two_threads(struct rte_ring *r, bool single, unsigned int n)
 		pthread_join(th, NULL);
 		per_obj[run] = (double)(rte_rdtsc_precise() - start) / TWO_THREAD_OBJS;
 	}
+	pthread_setaffinity_np(pthread_self(), sizeof(saved), &saved);
 	return bench_median(per_obj, TWO_THREAD_RUNS);
 }
 
