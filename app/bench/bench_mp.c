@@ -2,11 +2,25 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
-/* rte_mp: round trip to one peer and broadcast to many. */
+/*
+ * rte_mp: round trip to one peer and broadcast to many; and, to show what
+ * bounds the broadcast on this machine, the same exchange over bare Unix
+ * datagram sockets between forked processes, without any library.
+ */
 
+#include <errno.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -98,6 +112,130 @@ measure(struct mp_proc *p, unsigned int n, unsigned int peers, const char *name)
 	return 0;
 }
 
+#define BARE_PEERS 16
+#define BARE_MSG 368 /* about an rte_mp datagram */
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/* Only system calls: children of a multi-threaded parent call it. */
+static int
+bare_socket(const struct sockaddr_un *a)
+{
+	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0 || bind(fd, (const struct sockaddr *)a, sizeof(*a)) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A child: echo every datagram to its sender, sleeping in recv between them. */
+static void
+bare_echo(const struct sockaddr_un *self)
+{
+	struct sockaddr_un src;
+	char buf[BARE_MSG];
+	socklen_t len;
+	ssize_t n;
+	int fd;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	fd = bare_socket(self);
+	if (fd < 0)
+		_exit(1);
+	for (;;) {
+		len = sizeof(src);
+		n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&src, &len);
+		if (n > 0)
+			sendto(fd, buf, (size_t)n, 0, (struct sockaddr *)&src, len);
+	}
+}
+
+/*
+ * Median µs of a request to BARE_PEERS forked processes and their replies
+ * over bare sockets, the requester polling 50 µs before sleeping as
+ * rte_mp does; -1 on error. The children are killed on every path.
+ */
+static double
+bare_broadcast_us(unsigned int iters)
+{
+	static double us[1000];
+	char dir[] = "/tmp/lockstep-bare.XXXXXX";
+	struct sockaddr_un dst[BARE_PEERS + 1];    /* the children, then ourselves */
+	pid_t kids[BARE_PEERS];
+	char buf[BARE_MSG];
+	double result = -1;
+	unsigned int i, k, nkids = 0, got;
+	int fd = -1;
+
+	iters = RTE_MIN(iters, (unsigned int)RTE_DIM(us));
+	memset(buf, 0x5a, sizeof(buf));
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	memset(dst, 0, sizeof(dst));
+	for (k = 0; k <= BARE_PEERS; k++) {
+		dst[k].sun_family = AF_UNIX;
+		snprintf(dst[k].sun_path, sizeof(dst[k].sun_path), "%.40s/s%u", dir, k);
+	}
+	for (k = 0; k < BARE_PEERS; k++) {
+		kids[k] = fork();
+		if (kids[k] < 0)
+			goto out;
+		if (kids[k] == 0)
+			bare_echo(&dst[k]);
+		nkids++;
+	}
+	fd = bare_socket(&dst[BARE_PEERS]);
+	if (fd < 0)
+		goto out;
+	/* Wait until every child has bound its socket. */
+	for (k = 0; k < BARE_PEERS; k++) {
+		for (i = 0; i < 2000 && access(dst[k].sun_path, F_OK) != 0; i++)
+			usleep(1000);
+	}
+	for (i = 0; i < iters; i++) {
+		double start = now_us();
+
+		for (k = 0; k < BARE_PEERS; k++) {
+			if (sendto(fd, buf, sizeof(buf), 0, (struct sockaddr *)&dst[k],
+				   sizeof(dst[k])) < 0)
+				goto out;
+		}
+		for (got = 0; got < BARE_PEERS; ) {
+			struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+			if (recv(fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
+				got++;
+			else if (now_us() - start < 50)
+				sched_yield();
+			else if (poll(&pfd, 1, 5000) <= 0)
+				goto out;
+		}
+		us[i] = now_us() - start;
+	}
+	result = bench_median(us, iters);
+out:
+	for (k = 0; k < nkids; k++) {
+		kill(kids[k], SIGKILL);
+		waitpid(kids[k], NULL, 0);
+	}
+	if (fd >= 0)
+		close(fd);
+	for (k = 0; k <= BARE_PEERS; k++)
+		unlink(dst[k].sun_path);
+	rmdir(dir);
+	return result;
+}
+
 static int
 bench_mp(void)
 {
@@ -116,6 +254,15 @@ bench_mp(void)
 	if (p == NULL)
 		return -1;
 	ret |= measure(p, 1000, RTE_DIM(sec), "rte_mp_request_sync broadcast -> 16 secondaries");
+	mp_cleanup_all();
+
+	{
+		double us = bare_broadcast_us(1000);
+
+		if (us < 0)
+			return -1;
+		bench_report("bare socket broadcast -> 16 processes (floor)", us, "us");
+	}
 	return ret;
 }
 REGISTER_BENCH(mp, bench_mp);
