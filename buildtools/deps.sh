@@ -64,10 +64,13 @@ setup_hugepages() {
 	echo "hugepages: $(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages) free"
 }
 
-# run_pass NAME BUILD_DIR TIMEOUT_MULTIPLIER [meson options...]
+# run_pass NAME BUILD_DIR TIMEOUT_MULTIPLIER "SUITE..." [meson options...]
 run_pass() {
-	local name=$1 dir=$2 mult=$3
-	shift 3
+	local name=$1 dir=$2 mult=$3 names=$4 suites=() s
+	for s in $names; do
+		suites+=(--suite "$s")
+	done
+	shift 4
 	local results="$dir/test-results.txt"
 
 	echo "== $name: building in $dir"
@@ -78,9 +81,9 @@ run_pass() {
 		return
 	fi
 	rm -f "$results"
-	echo "== $name: running the unit and mp suites"
+	echo "== $name: running the suites $names"
 	LOCKSTEP_TEST_RESULTS="$PWD/$results" \
-		meson test -C "$dir" --suite unit --suite mp -t "$mult" --print-errorlogs \
+		meson test -C "$dir" "${suites[@]}" -t "$mult" --print-errorlogs \
 		>"$dir/test-output.txt" 2>&1
 	grep -E "^ *[0-9]+/[0-9]+ " "$dir/test-output.txt"
 

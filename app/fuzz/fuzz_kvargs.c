@@ -16,14 +16,9 @@
 
 #include <rte_kvargs.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static const char *const valid_keys[] = { "a", "b", "key", "list", "pf", NULL };
-
-#define CHECK(cond) do { \
-	if (!(cond)) \
-		abort(); \
-} while (0)
 
 /* Counts its calls in *opaque. */
 static int

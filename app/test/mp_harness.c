@@ -49,8 +49,8 @@ static unsigned int prefix_counter;
 static struct mp_role *roles;
 static struct mp_command *commands;
 
-static uint64_t
-now_ms(void)
+uint64_t
+mp_now_ms(void)
 {
 	struct timespec ts;
 
@@ -364,7 +364,7 @@ mp_send(struct mp_proc *p, const char *fmt, ...)
 int
 mp_recv(struct mp_proc *p, char *buf, size_t size, unsigned int timeout_ms)
 {
-	uint64_t deadline = now_ms() + timeout_ms;
+	uint64_t deadline = mp_now_ms() + timeout_ms;
 
 	for (;;) {
 		char *nl = memchr(p->rbuf, '\n', p->rlen);
@@ -382,7 +382,7 @@ mp_recv(struct mp_proc *p, char *buf, size_t size, unsigned int timeout_ms)
 		}
 		if (p->rlen == sizeof(p->rbuf))
 			p->rlen = 0; /* a line longer than the buffer: drop it */
-		now = now_ms();
+		now = mp_now_ms();
 		if (now >= deadline)
 			return -ETIMEDOUT;
 		if (poll(&pfd, 1, (int)(deadline - now)) <= 0)
@@ -429,7 +429,7 @@ exit_code(int status)
 int
 mp_wait_exit(struct mp_proc *p, unsigned int timeout_ms)
 {
-	uint64_t deadline = now_ms() + timeout_ms;
+	uint64_t deadline = mp_now_ms() + timeout_ms;
 
 	while (!p->reaped) {
 		pid_t r = waitpid(p->pid, &p->status, WNOHANG);
@@ -440,7 +440,7 @@ mp_wait_exit(struct mp_proc *p, unsigned int timeout_ms)
 		}
 		if (r < 0 && errno != EINTR)
 			return -errno;
-		if (now_ms() >= deadline) {
+		if (mp_now_ms() >= deadline) {
 			fprintf(stderr, "mp: %s (pid %d) did not exit within %u ms, killing it\n",
 				p->name, (int)p->pid, timeout_ms);
 			kill(p->pid, SIGKILL);

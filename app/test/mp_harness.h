@@ -17,12 +17,14 @@
  *
  * The "eal" role initialises the EAL with the arguments given and then
  * serves commands registered with REGISTER_MP_COMMAND, so most tests are a
- * few mp_spawn_eal() and mp_call() lines.
+ * few mp_spawn_eal() and mp_call() lines; mp_group.h puts them in groups
+ * of a primary and secondaries, with checks of their replies.
  */
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 #include <sys/types.h>
 
@@ -122,6 +124,9 @@ int mp_quit(struct mp_proc *p);
 /* Free a reaped helper. */
 void mp_free(struct mp_proc *p);
 
+/* Milliseconds of CLOCK_MONOTONIC: for deadlines. */
+uint64_t mp_now_ms(void);
+
 /* Milliseconds, microseconds of CLOCK_MONOTONIC since start. */
 uint64_t mp_ms_since(const struct timespec *start);
 uint64_t mp_us_since(const struct timespec *start);
@@ -181,6 +186,19 @@ void mp_command_register(struct mp_command *cmd);
 	{ \
 		mp_command_register(&cname##_mp_command); \
 	}
+
+/*
+ * A command whose reply is the number expr gives ("%d"); expr may use
+ * args, the command's arguments.
+ */
+#define REGISTER_MP_COMMAND_INT(cname, expr) \
+	static int cname##_int_command(const char *args, char *reply, size_t size) \
+	{ \
+		RTE_SET_USED(args); \
+		snprintf(reply, size, "%d", (int)(expr)); \
+		return 0; \
+	} \
+	REGISTER_MP_COMMAND(cname, cname##_int_command)
 
 /*
  * The "eal" role itself: rte_eal_init(argc, argv), reply "ready TYPE PID"

@@ -23,11 +23,17 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include <rte_common.h>
+#include <rte_errno.h>
+
+#include "mp_harness.h"
 
 struct test_group {
 	const char *name;
@@ -63,5 +69,79 @@ void test_note_skip(const char *fmt, ...) __rte_format_printf(1, 2);
  * result. For unit tests that need a working EAL but no peer process.
  */
 int test_eal_init_once(void);
+
+/*
+ * Output gathered in memory, for the dump functions and the log:
+ * test_capture_open() gives the stream to write to, test_capture_close()
+ * closes it and returns what was written, which the caller frees.
+ */
+struct test_capture {
+	FILE *f;
+	char *text;
+	size_t len;
+};
+
+static inline FILE *
+test_capture_open(struct test_capture *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->f = open_memstream(&c->text, &c->len);
+	assert_non_null(c->f);
+	return c->f;
+}
+
+static inline char *
+test_capture_close(struct test_capture *c)
+{
+	assert_int_equal(fclose(c->f), 0);
+	assert_non_null(c->text);
+	return c->text;
+}
+
+/* Each of the strings is somewhere in text; a failure says which is not. */
+#define assert_text_has(text, ...) \
+	test_text_has(text, (const char *const[]){ __VA_ARGS__, NULL })
+
+static inline void
+test_text_has(const char *text, const char *const needles[])
+{
+	for (; *needles != NULL; needles++) {
+		if (strstr(text, *needles) == NULL)
+			fail_msg("\"%s\" is not in \"%s\"", *needles, text);
+	}
+}
+
+/* What a create or a lookup gives in a process without an EAL. */
+static inline bool
+test_no_config(const void *obj)
+{
+	return obj == NULL && rte_errno == E_RTE_NO_CONFIG;
+}
+
+/*
+ * test_no_eal: in a helper process that has no EAL (role lib_no_eal), the
+ * create and lookup expressions both fail with E_RTE_NO_CONFIG.
+ */
+#define TEST_NO_EAL(lib, create, lookup) \
+	static int \
+	role_##lib##_no_eal(int argc, char **argv) \
+	{ \
+		RTE_SET_USED(argc); \
+		RTE_SET_USED(argv); \
+		if (!test_no_config(create)) \
+			return 1; \
+		return test_no_config(lookup) ? 0 : 2; \
+	} \
+	REGISTER_MP_ROLE(lib##_no_eal, role_##lib##_no_eal); \
+	static void \
+	test_no_eal(void **state) \
+	{ \
+		struct mp_proc *p = mp_spawn_role("no-eal", #lib "_no_eal", NULL, 0); \
+		RTE_SET_USED(state); \
+		assert_non_null(p); \
+		assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0); \
+		mp_free(p); \
+	}
 
 #endif /* TEST_H */

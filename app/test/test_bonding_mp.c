@@ -13,7 +13,7 @@
  * attach failing in a secondary, or bad devargs, leave nothing anywhere.
  *
  * The helpers also use the commands of test_hotplug_driver.c (attach,
- * detach, devices) and test_ethdev_mp.c (eth_pool, eth_up, eth_ports,
+ * detach, devices) and eth_commands.c (eth_pool, eth_up, eth_ports,
  * eth_stats, eth_slot).
  */
 
@@ -21,11 +21,9 @@
 #include <inttypes.h>
 #include <pthread.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <rte_bus_vdev.h>
@@ -35,22 +33,12 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#include "mp_harness.h"
+#include "eth_commands.h"
+#include "mp_group.h"
 #include "test.h"
 
-/* The pool of test_ethdev_mp.c's eth_pool command. */
-#define POOL_NAME "eth_mp_pool"
 #define BURST 32
 #define WAIT_MS 5000
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 /* Helper side: commands of the "eal" role. */
 
@@ -121,7 +109,7 @@ cmd_set(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(bond_set, cmd_set);
 
-/* "bond_create NAME MODE" -> rte_eth_bond_create's result; "bond_free NAME" -> 0 or error */
+/* "bond_create NAME MODE" -> rte_eth_bond_create's result */
 static int
 cmd_create(const char *args, char *reply, size_t size)
 {
@@ -135,13 +123,8 @@ cmd_create(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(bond_create, cmd_create);
 
-static int
-cmd_free(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", rte_eth_bond_free(args));
-	return 0;
-}
-REGISTER_MP_COMMAND(bond_free, cmd_free);
+/* "bond_free NAME" -> 0 or error */
+REGISTER_MP_COMMAND_INT(bond_free, rte_eth_bond_free(args));
 
 /* "bond_local NAME ARGS" -> rte_vdev_init(NAME, ARGS): in this process only */
 static int
@@ -177,8 +160,8 @@ REGISTER_MP_COMMAND(bond_zero, cmd_zero);
 static uint32_t
 send_frames(uint16_t port_id, uint16_t q, uint32_t count, uint32_t flows, bool wait)
 {
-	struct rte_mempool *mp = rte_mempool_lookup(POOL_NAME);
-	uint64_t deadline = now_ms() + WAIT_MS;
+	struct rte_mempool *mp = rte_mempool_lookup(ETH_MP_POOL);
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	struct rte_mbuf *pkts[BURST];
 	uint32_t seq = 0;
 	uint16_t n = 0, sent, i;
@@ -206,7 +189,7 @@ send_frames(uint16_t port_id, uint16_t q, uint32_t count, uint32_t flows, bool w
 		n = (uint16_t)(n - sent);
 		if (sent == 0)
 			sched_yield();
-	} while (wait && (seq < count || n > 0) && now_ms() < deadline);
+	} while (wait && (seq < count || n > 0) && mp_now_ms() < deadline);
 	rte_pktmbuf_free_bulk(pkts, n);
 	return seq - n;
 }
@@ -231,7 +214,7 @@ REGISTER_MP_COMMAND(bond_tx, cmd_tx);
 static int
 cmd_rx(const char *args, char *reply, size_t size)
 {
-	uint64_t deadline = now_ms() + WAIT_MS;
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	struct rte_mbuf *pkts[BURST];
 	char name[RTE_ETH_NAME_MAX_LEN];
 	uint32_t count, got = 0;
@@ -240,7 +223,7 @@ cmd_rx(const char *args, char *reply, size_t size)
 
 	if (sscanf(args, "%63s %" SCNu32, name, &count) != 2 || port_of(name, &port_id) < 0)
 		return snprintf(reply, size, "usage"), 0;
-	while (got < count && now_ms() < deadline) {
+	while (got < count && mp_now_ms() < deadline) {
 		n = rte_eth_rx_burst(port_id, 0, pkts, (uint16_t)RTE_MIN(count - got, (uint32_t)BURST));
 		for (i = 0; i < n; i++) {
 			if (port != -2 && port != pkts[i]->port)
@@ -269,12 +252,12 @@ static struct {
 static void *
 traffic_loop(void *arg)
 {
-	uint64_t deadline = now_ms() + 30000;
+	uint64_t deadline = mp_now_ms() + 30000;
 	struct rte_mbuf *pkts[BURST];
 	uint16_t n;
 
 	(void)arg;
-	while (!__atomic_load_n(&traffic.stop, __ATOMIC_ACQUIRE) && now_ms() < deadline) {
+	while (!__atomic_load_n(&traffic.stop, __ATOMIC_ACQUIRE) && mp_now_ms() < deadline) {
 		/* One try: the loopback ring members fill up until someone receives. */
 		__atomic_fetch_add(&traffic.sent, send_frames(traffic.port_id, traffic.q, BURST, 7,
 							      false), __ATOMIC_RELEASE);
@@ -295,14 +278,14 @@ traffic_loop(void *arg)
 static int
 cmd_traffic_start(const char *args, char *reply, size_t size)
 {
-	uint64_t deadline = now_ms() + WAIT_MS;
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	char name[RTE_ETH_NAME_MAX_LEN];
 
 	memset(&traffic, 0, sizeof(traffic));
 	if (sscanf(args, "%63s %hu", name, &traffic.q) != 2 || port_of(name, &traffic.port_id) < 0 ||
 	    pthread_create(&traffic.thread, NULL, traffic_loop, NULL) != 0)
 		return snprintf(reply, size, "fail"), 0;
-	while (__atomic_load_n(&traffic.sent, __ATOMIC_ACQUIRE) == 0 && now_ms() < deadline)
+	while (__atomic_load_n(&traffic.sent, __ATOMIC_ACQUIRE) == 0 && mp_now_ms() < deadline)
 		usleep(1000);
 	snprintf(reply, size, "%s", traffic.sent > 0 ? "ok" : "stuck");
 	return 0;
@@ -323,162 +306,96 @@ REGISTER_MP_COMMAND(bond_traffic_stop, cmd_traffic_stop);
 
 /* Test side. */
 
-#define MAX_SEC 3
-
-struct group {
-	const char *prefix;
-	struct mp_proc *p;
-	struct mp_proc *s[MAX_SEC];
-	unsigned int ns;
-};
-
-static const char *const primary_args[] = { "--no-huge", "-m", "128", NULL };
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
-static const char *const sec_names[MAX_SEC] = { "s1", "s2", "s3" };
-
-static void
-add_secondary(struct group *g, int flags)
-{
-	g->s[g->ns] = mp_spawn_eal_flags(sec_names[g->ns], g->prefix, secondary_args, flags);
-	assert_non_null(g->s[g->ns]);
-	g->ns++;
-}
-
-static void
-group_start(struct group *g, unsigned int ns, int flags)
-{
-	memset(g, 0, sizeof(*g));
-	g->prefix = mp_prefix();
-	g->p = mp_spawn_eal_flags("p", g->prefix, primary_args, flags);
-	assert_non_null(g->p);
-	while (g->ns < ns)
-		add_secondary(g, flags);
-}
-
-static void
-group_stop(struct group *g)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->ns; i++)
-		assert_int_equal(mp_quit(g->s[i]), 0);
-	assert_int_equal(mp_quit(g->p), 0);
-}
-
-static struct mp_proc *
-proc(struct group *g, unsigned int i)
-{
-	return i == 0 ? g->p : g->s[i - 1];
-}
-
-/* Send a command; the reply must be want. */
-static void __rte_format_printf(3, 4)
-expect(struct mp_proc *p, const char *want, const char *fmt, ...)
-{
-	char cmd[256], reply[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "%s", cmd), 0);
-	if (strcmp(reply, want) != 0)
-		fail_msg("%s: '%s' answered '%s', expected '%s'", p->name, cmd, reply, want);
-}
-
-static void
-expect_all(struct group *g, const char *want, const char *cmd)
-{
-	unsigned int i;
-
-	for (i = 0; i <= g->ns; i++)
-		expect(proc(g, i), want, "%s", cmd);
-}
-
 #define BOND_NULL2 "net_bonding0,mode=0,member=net_null0,member=net_null1"
 
 /* Made in the primary with members attached by its devargs: the same everywhere. */
 static void
 test_bond_everywhere(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.p, "0", "attach " BOND_NULL2);
-	expect_all(&g, "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
-	expect_all(&g, "mode=0 primary=1 members=1,2 active=1,2", "bond_info net_bonding0");
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.p, "0", "attach " BOND_NULL2);
+	mp_expect_all(&g, "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
+	mp_expect_all(&g, "mode=0 primary=1 members=1,2 active=1,2", "bond_info net_bonding0");
 	/* A secondary that joins afterwards finds it as it is. */
-	add_secondary(&g, 0);
-	expect(g.s[2], "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
-	expect(g.s[2], "mode=0 primary=1 members=1,2 active=1,2", "bond_info net_bonding0");
+	mp_group_add(&g, NULL);
+	mp_expect(g.s[2], "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
+	mp_expect(g.s[2], "mode=0 primary=1 members=1,2 active=1,2", "bond_info net_bonding0");
 	/* Changes from any process show in every process. */
-	expect(g.s[2], "0", "bond_set net_bonding0 mode 1");
-	expect(g.s[0], "0", "bond_set net_bonding0 primary net_null1");
-	expect_all(&g, "mode=1 primary=2 members=1,2 active=2", "bond_info net_bonding0");
+	mp_expect(g.s[2], "0", "bond_set net_bonding0 mode 1");
+	mp_expect(g.s[0], "0", "bond_set net_bonding0 primary net_null1");
+	mp_expect_all(&g, "mode=1 primary=2 members=1,2 active=2", "bond_info net_bonding0");
 	/* Detached from a secondary: gone everywhere, with the members it attached. */
-	expect(g.s[1], "0", "detach net_bonding0");
-	expect_all(&g, "-", "eth_ports");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect(g.s[1], "0", "detach net_bonding0");
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* Member counters "in=A out=B" of both members, as every process sees them. */
 static void
-expect_members(struct group *g, const char *first, const char *second)
+expect_members(struct mp_group *g, const char *first, const char *second)
 {
-	expect_all(g, first, "eth_stats net_null0");
-	expect_all(g, second, "eth_stats net_null1");
+	mp_expect_all(g, first, "eth_stats net_null0");
+	mp_expect_all(g, second, "eth_stats net_null1");
+}
+
+/* The out= counter of a port, as p sees it. */
+static unsigned long
+port_out(struct mp_proc *p, const char *port)
+{
+	unsigned long in, out;
+	char reply[128];
+
+	assert_int_equal(mp_call(p, reply, sizeof(reply), "eth_stats %s", port), 0);
+	assert_int_equal(sscanf(reply, "in=%lu out=%lu", &in, &out), 2);
+	return out;
 }
 
 /* Traffic through the bond from every process, in each mode, counted on the members. */
 static void
 test_bond_modes(void **state)
 {
-	char reply[128];
-	unsigned long in0, out0, in1, out1;
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.s[0], "0", "attach " BOND_NULL2);
-	expect(g.p, "ok", "eth_pool 4095");
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.s[0], "0", "attach " BOND_NULL2);
+	mp_expect(g.p, "ok", "eth_pool 4095");
 	/* Started by the primary, which starts the members: every process may burst. */
-	expect(g.p, "0", "eth_up net_bonding0 1");
+	mp_expect(g.p, "0", "eth_up net_bonding0 1");
 
 	/* Round robin: every other packet on each member. */
-	expect(g.s[0], "sent=100", "bond_tx net_bonding0 100 1");
+	mp_expect(g.s[0], "sent=100", "bond_tx net_bonding0 100 1");
 	expect_members(&g, "in=0 out=50", "in=0 out=50");
-	expect(g.s[1], "rx=64 port=0", "bond_rx net_bonding0 64");
+	mp_expect(g.s[1], "rx=64 port=0", "bond_rx net_bonding0 64");
 	expect_members(&g, "in=32 out=50", "in=32 out=50");
-	expect_all(&g, "in=64 out=100", "eth_stats net_bonding0");
+	mp_expect_all(&g, "in=64 out=100", "eth_stats net_bonding0");
 
 	/* Balance: one flow stays on one member; flows of both parities use both. */
-	expect(g.s[1], "0", "bond_set net_bonding0 mode 2");
-	expect(g.p, "0", "bond_zero net_bonding0");
-	expect(g.p, "sent=100", "bond_tx net_bonding0 100 1");
+	mp_expect(g.s[1], "0", "bond_set net_bonding0 mode 2");
+	mp_expect(g.p, "0", "bond_zero net_bonding0");
+	mp_expect(g.p, "sent=100", "bond_tx net_bonding0 100 1");
 	expect_members(&g, "in=0 out=100", "in=0 out=0");
-	expect(g.s[1], "sent=96", "bond_tx net_bonding0 96 16");
+	mp_expect(g.s[1], "sent=96", "bond_tx net_bonding0 96 16");
 	expect_members(&g, "in=0 out=148", "in=0 out=48");
 
 	/* Active-backup: all on the primary, then all on the new one. */
-	expect(g.p, "0", "bond_set net_bonding0 mode 1");
-	expect(g.s[0], "0", "bond_zero net_bonding0");
-	expect(g.s[1], "sent=40", "bond_tx net_bonding0 40 5");
-	expect(g.s[0], "rx=32 port=0", "bond_rx net_bonding0 32");
+	mp_expect(g.p, "0", "bond_set net_bonding0 mode 1");
+	mp_expect(g.s[0], "0", "bond_zero net_bonding0");
+	mp_expect(g.s[1], "sent=40", "bond_tx net_bonding0 40 5");
+	mp_expect(g.s[0], "rx=32 port=0", "bond_rx net_bonding0 32");
 	expect_members(&g, "in=32 out=40", "in=0 out=0");
-	expect(g.s[1], "0", "bond_set net_bonding0 primary net_null1");
-	expect(g.p, "sent=40", "bond_tx net_bonding0 40 5");
-	assert_int_equal(mp_call(g.s[1], reply, sizeof(reply), "eth_stats net_null1"), 0);
-	assert_int_equal(sscanf(reply, "in=%lu out=%lu", &in1, &out1), 2);
-	assert_int_equal(out1, 40);
-	assert_int_equal(mp_call(g.s[1], reply, sizeof(reply), "eth_stats net_null0"), 0);
-	assert_int_equal(sscanf(reply, "in=%lu out=%lu", &in0, &out0), 2);
-	assert_int_equal(out0, 40);
+	mp_expect(g.s[1], "0", "bond_set net_bonding0 primary net_null1");
+	mp_expect(g.p, "sent=40", "bond_tx net_bonding0 40 5");
+	assert_int_equal(port_out(g.s[1], "net_null1"), 40);
+	assert_int_equal(port_out(g.s[1], "net_null0"), 40);
 
-	expect(g.p, "0", "detach net_bonding0");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect(g.p, "0", "detach net_bonding0");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /*
@@ -487,74 +404,63 @@ test_bond_modes(void **state)
  * everywhere, and active-backup fails over to the other; the bond goes,
  * the members it did not attach stay, free to join another bond.
  */
-static unsigned long
-ring_out(struct mp_proc *p)
-{
-	unsigned long in, out;
-	char reply[128];
-
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "eth_stats net_ring0"), 0);
-	assert_int_equal(sscanf(reply, "in=%lu out=%lu", &in, &out), 2);
-	return out;
-}
-
 static void
 test_bond_hotplugged_members(void **state)
 {
 	unsigned long out;
 	uint64_t deadline;
 	unsigned int i;
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.s[1], "0", "attach net_bonding0,mode=1");
-	expect_all(&g, "mode=1 primary=-2 members=- active=-", "bond_info net_bonding0");
-	expect(g.s[0], "0", "attach net_null0");
-	expect(g.p, "0", "attach net_ring0,nodeaction=bond_r0:0:CREATE,"
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.s[1], "0", "attach net_bonding0,mode=1");
+	mp_expect_all(&g, "mode=1 primary=-2 members=- active=-", "bond_info net_bonding0");
+	mp_expect(g.s[0], "0", "attach net_null0");
+	mp_expect(g.p, "0", "attach net_ring0,nodeaction=bond_r0:0:CREATE,"
 	       "nodeaction=bond_r1:0:CREATE,nodeaction=bond_r2:0:CREATE");
-	expect(g.s[1], "0", "bond_set net_bonding0 add net_null0");
-	expect(g.s[0], "0", "bond_set net_bonding0 add net_ring0");
-	expect_all(&g, "mode=1 primary=1 members=1,2 active=1", "bond_info net_bonding0");
+	mp_expect(g.s[1], "0", "bond_set net_bonding0 add net_null0");
+	mp_expect(g.s[0], "0", "bond_set net_bonding0 add net_ring0");
+	mp_expect_all(&g, "mode=1 primary=1 members=1,2 active=1", "bond_info net_bonding0");
 	/* Removed and added again, from other processes, with the older names. */
-	expect(g.p, "0", "bond_set net_bonding0 remove net_ring0");
-	expect_all(&g, "mode=1 primary=1 members=1 active=1", "bond_info net_bonding0");
-	expect(g.s[1], "0", "bond_set net_bonding0 slave_add net_ring0");
-	expect_all(&g, "mode=1 primary=1 members=1,2 active=1", "bond_info net_bonding0");
+	mp_expect(g.p, "0", "bond_set net_bonding0 remove net_ring0");
+	mp_expect_all(&g, "mode=1 primary=1 members=1 active=1", "bond_info net_bonding0");
+	mp_expect(g.s[1], "0", "bond_set net_bonding0 slave_add net_ring0");
+	mp_expect_all(&g, "mode=1 primary=1 members=1,2 active=1", "bond_info net_bonding0");
 	/* A member of one bond cannot join another. */
-	expect(g.p, "3", "bond_create net_bonding1 0");
-	expect(g.s[0], "-16", "bond_set net_bonding1 add net_null0");
-	expect(g.s[1], "0", "bond_free net_bonding1");
+	mp_expect(g.p, "3", "bond_create net_bonding1 0");
+	mp_expect(g.s[0], "-16", "bond_set net_bonding1 add net_null0");
+	mp_expect(g.s[1], "0", "bond_free net_bonding1");
 
-	expect(g.p, "ok", "eth_pool 4095");
+	mp_expect(g.p, "ok", "eth_pool 4095");
 	/* A queue per process: a queue is polled by one lcore, as in DPDK. */
-	expect(g.p, "0", "eth_up net_bonding0 3");
-	expect(g.s[0], "0", "bond_set net_bonding0 mode 0");
+	mp_expect(g.p, "0", "eth_up net_bonding0 3");
+	mp_expect(g.s[0], "0", "bond_set net_bonding0 mode 0");
 	for (i = 0; i <= g.ns; i++)
-		expect(proc(&g, i), "ok", "bond_traffic_start net_bonding0 %u", i);
+		mp_expect(mp_group_proc(&g, i), "ok", "bond_traffic_start net_bonding0 %u", i);
 	/* The active member goes while packets flow: the other takes over, everywhere. */
-	expect(g.s[1], "0", "bond_set net_bonding0 mode 1");
-	expect(g.s[1], "0", "detach net_null0");
-	expect_all(&g, "mode=1 primary=2 members=2 active=2", "bond_info net_bonding0");
+	mp_expect(g.s[1], "0", "bond_set net_bonding0 mode 1");
+	mp_expect(g.s[1], "0", "detach net_null0");
+	mp_expect_all(&g, "mode=1 primary=2 members=2 active=2", "bond_info net_bonding0");
 	/* Packets go on flowing, through net_ring0 now. */
-	out = ring_out(g.p);
-	deadline = now_ms() + WAIT_MS;
-	while (ring_out(g.s[0]) == out && now_ms() < deadline)
+	out = port_out(g.p, "net_ring0");
+	deadline = mp_now_ms() + WAIT_MS;
+	while (port_out(g.s[0], "net_ring0") == out && mp_now_ms() < deadline)
 		usleep(10 * 1000);
-	assert_true(ring_out(g.s[0]) > out);
+	assert_true(port_out(g.s[0], "net_ring0") > out);
 	for (i = 0; i <= g.ns; i++)
-		expect(proc(&g, i), "moved=1", "bond_traffic_stop");
+		mp_expect(mp_group_proc(&g, i), "moved=1", "bond_traffic_stop");
 
 	/* The bond goes; net_ring0, which it did not attach, stays, no member any more. */
-	expect(g.s[0], "0", "detach net_bonding0");
-	expect_all(&g, "net_ring0", "devices");
-	expect(g.s[1], "0", "bond_create net_bonding2 1");
-	expect(g.p, "0", "bond_set net_bonding2 add net_ring0");
-	expect_all(&g, "mode=1 primary=2 members=2 active=2", "bond_info net_bonding2");
-	expect(g.s[0], "0", "bond_free net_bonding2");
-	expect(g.p, "0", "detach net_ring0");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect(g.s[0], "0", "detach net_bonding0");
+	mp_expect_all(&g, "net_ring0", "devices");
+	mp_expect(g.s[1], "0", "bond_create net_bonding2 1");
+	mp_expect(g.p, "0", "bond_set net_bonding2 add net_ring0");
+	mp_expect_all(&g, "mode=1 primary=2 members=2 active=2", "bond_info net_bonding2");
+	mp_expect(g.s[0], "0", "bond_free net_bonding2");
+	mp_expect(g.p, "0", "detach net_ring0");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* A member failing to attach in a secondary: the bond fails, nothing is left anywhere. */
@@ -562,91 +468,63 @@ static void
 test_bond_attach_rollback(void **state)
 {
 	char reply[64];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
+	mp_group_start(&g, NULL, 2, 0);
 	assert_int_equal(mp_call(g.s[0], reply, sizeof(reply), "attach net_bonding0,mode=0,"
 				 "member=net_null0,member=[hp_test0,fail_probe=[s2]]"), 0);
 	assert_int_equal(atoi(reply), -EIO);
-	expect_all(&g, "-", "devices");
-	expect_all(&g, "-", "eth_ports");
-	expect_all(&g, "-", "eth_slot 0");
+	mp_expect_all(&g, "-", "devices");
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "eth_slot 0");
 	/* A member device that is no port: refused, detached again. */
-	expect(g.s[1], "-19", "attach net_bonding0,mode=1,member=net_null0,member=hp_test0");
-	expect_all(&g, "-", "devices");
-	expect_all(&g, "-", "eth_ports");
+	mp_expect(g.s[1], "-19", "attach net_bonding0,mode=1,member=net_null0,member=hp_test0");
+	mp_expect_all(&g, "-", "devices");
+	mp_expect_all(&g, "-", "eth_ports");
 	/*
 	 * Made in one process by rte_vdev_init(), which holds the vdev bus:
 	 * it cannot attach member devices (that would wait for itself).
 	 */
-	expect(g.p, "-95", "bond_local net_bonding0 mode=0,member=net_null0");
-	expect_all(&g, "-", "devices");
+	mp_expect(g.p, "-95", "bond_local net_bonding0 mode=0,member=net_null0");
+	mp_expect_all(&g, "-", "devices");
 	/* And the names are free. */
-	expect(g.s[1], "0", "attach " BOND_NULL2);
-	expect_all(&g, "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
-	group_stop(&g);
-}
-
-static unsigned int
-count_of(const char *text, const char *what)
-{
-	unsigned int n = 0;
-
-	for (text = strstr(text, what); text != NULL; text = strstr(text + 1, what))
-		n++;
-	return n;
+	mp_expect(g.s[1], "0", "attach " BOND_NULL2);
+	mp_expect_all(&g, "0:net_bonding0 1:net_null0 2:net_null1", "eth_ports");
+	mp_group_stop(&g);
 }
 
 /* Bad devargs: one clear line from the PMD in the primary, nothing attached anywhere. */
 static void
 test_bond_bad_devargs(void **state)
 {
-	static const struct {
-		unsigned int from;     /* 0: the primary, else that secondary */
-		const char *devargs;
-		int err;
-		const char *line;
-	} cases[] = {
-		{ 0, "net_bonding0,mode=0,speed=1", -EINVAL, "net_bonding0: invalid devargs "
+	static const struct mp_bad_attach cases[] = {
+		{ 0, "net_bonding0,mode=0,speed=1", "-22", "net_bonding0: invalid devargs "
 		  "'mode=0,speed=1': the keys are mode, member (or slave), primary and socket_id" },
-		{ 1, "net_bonding0,mode=7", -EINVAL, "net_bonding0: invalid devargs 'mode=7': "
+		{ 1, "net_bonding0,mode=7", "-22", "net_bonding0: invalid devargs 'mode=7': "
 		  "mode takes 0 (round robin), 1 (active-backup) or 2 (balance), once" },
-		{ 2, "net_bonding0,member=net_null0", -EINVAL, "net_bonding0: invalid devargs "
+		{ 2, "net_bonding0,member=net_null0", "-22", "net_bonding0: invalid devargs "
 		  "'member=net_null0': mode is required" },
-		{ 1, "net_bonding0,mode=1,member=nosuch0", -ENOENT, "net_bonding0: member 'nosuch0' "
+		{ 1, "net_bonding0,mode=1,member=nosuch0", "-2", "net_bonding0: member 'nosuch0' "
 		  "is not a port, and no bus has or could make such a device" },
-		{ 2, "net_bonding0,mode=1,member=net_null0,primary=net_null1", -EINVAL,
+		{ 2, "net_bonding0,mode=1,member=net_null0,primary=net_null1", "-22",
 		  "net_bonding0: primary net_null1 is not one of its members" },
-		{ 0, "net_bonding0,mode=0,slave=net_null0,slave=net_null0", -EINVAL,
+		{ 0, "net_bonding0,mode=0,slave=net_null0,slave=net_null0", "-22",
 		  "net_bonding0: member net_null0 is given twice" },
 		{ 1, "net_bonding0,mode=0,member=net_null0,member=[net_ring0,nodeaction=x:0:MAKE]",
-		  -EINVAL, "net_bonding0: cannot attach member net_ring0,nodeaction=x:0:MAKE" },
+		  "-22", "net_bonding0: cannot attach member net_ring0,nodeaction=x:0:MAKE" },
 	};
-	struct group g;
+	struct mp_group g;
 	unsigned int i;
 
 	(void)state;
-	group_start(&g, 2, MP_CAPTURE_STDERR);
-	for (i = 0; i < RTE_DIM(cases); i++) {
-		char reply[64];
-
-		assert_int_equal(mp_call(proc(&g, cases[i].from), reply, sizeof(reply), "attach %s",
-					 cases[i].devargs), 0);
-		if (atoi(reply) != cases[i].err)
-			fail_msg("attach %s answered %s, expected %d", cases[i].devargs, reply,
-				 cases[i].err);
-		expect_all(&g, "-", "devices");
-		expect_all(&g, "-", "eth_ports");
-		expect_all(&g, "-", "eth_slot 0");
-		if (count_of(mp_stderr(g.p), cases[i].line) != 1)
-			fail_msg("the primary logged '%s' %u times:\n%s", cases[i].line,
-				 count_of(mp_stderr(g.p), cases[i].line), mp_stderr(g.p));
-	}
+	mp_group_start(&g, NULL, 2, MP_CAPTURE_STDERR);
+	for (i = 0; i < RTE_DIM(cases); i++)
+		mp_expect_attach_fails(&g, &cases[i]);
 	/* The secondaries never probed a bond: nothing to say. */
-	assert_int_equal(count_of(mp_stderr(g.s[0]), "BOND:"), 0);
-	assert_int_equal(count_of(mp_stderr(g.s[1]), "BOND:"), 0);
-	group_stop(&g);
+	assert_int_equal(mp_log_count(g.s[0], "BOND:"), 0);
+	assert_int_equal(mp_log_count(g.s[1], "BOND:"), 0);
+	mp_group_stop(&g);
 }
 
 static const struct CMUnitTest tests[] = {

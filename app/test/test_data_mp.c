@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +29,7 @@
 #include <rte_random.h>
 #include <rte_ring.h>
 
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
 /* Seconds a command may run, and how long the test waits for its reply. */
@@ -507,26 +506,8 @@ static struct mp_proc *
 start(const char *prefix, bool primary, unsigned int lcore, const char *name)
 {
 	struct proc_args a;
-	struct mp_proc *p = mp_spawn_eal(name, prefix, eal_args(&a, primary, lcore));
 
-	assert_non_null(p);
-	return p;
-}
-
-/* Send a command; the reply must start with reply_prefix. */
-static void __rte_format_printf(5, 6)
-expect(struct mp_proc *p, const char *reply_prefix, char *reply, size_t size,
-       const char *fmt, ...)
-{
-	char cmd[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_int_equal(mp_call(p, reply, size, "%s", cmd), 0);
-	if (strncmp(reply, reply_prefix, strlen(reply_prefix)) != 0)
-		fail_msg("%s: '%s' answered '%s'", p->name, cmd, reply);
+	return mp_start_eal(name, prefix, eal_args(&a, primary, lcore), 0);
 }
 
 /* The reply of a command sent earlier, within REPLY_WAIT_MS; must start with prefix. */
@@ -582,7 +563,7 @@ test_ring_spsc_10m(void **state)
 	(void)state;
 	p = start(prefix, true, 0, "primary");
 	s = start(prefix, false, 1, "secondary");
-	expect(p, "ok", r, sizeof(r), "dp_ring_create dp_spsc 1024 %u",
+	mp_expect_prefix(p, "ok", r, sizeof(r), "dp_ring_create dp_spsc 1024 %u",
 	       RING_F_SP_ENQ | RING_F_SC_DEQ);
 	assert_int_equal(mp_send(s, "dp_consume dp_spsc %" PRIu64 " 1", total), 0);
 	assert_int_equal(mp_send(p, "dp_produce dp_spsc 0 %" PRIu64, total), 0);
@@ -590,7 +571,7 @@ test_ring_spsc_10m(void **state)
 	await(s, "ok", r, sizeof(r));
 	add_consumed(r, count, sum);
 	check_totals(count, sum, 1, total);
-	expect(s, "0", r, sizeof(r), "dp_ring_count dp_spsc");
+	mp_expect_prefix(s, "0", r, sizeof(r), "dp_ring_count dp_spsc");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }
@@ -612,7 +593,7 @@ test_ring_mpmc(void **state)
 	prod[1] = start(prefix, false, 1, "producer-1");
 	cons[0] = start(prefix, false, 2, "consumer-0");
 	cons[1] = start(prefix, false, 3, "consumer-1");
-	expect(prod[0], "ok", r, sizeof(r), "dp_ring_create dp_mpmc 512 0");
+	mp_expect_prefix(prod[0], "ok", r, sizeof(r), "dp_ring_create dp_mpmc 512 0");
 	for (i = 0; i < NCONS; i++)
 		assert_int_equal(mp_send(cons[i], "dp_consume dp_mpmc %" PRIu64 " 0",
 					 per_producer * NPROD), 0);
@@ -626,7 +607,7 @@ test_ring_mpmc(void **state)
 		add_consumed(r, count, sum);
 	}
 	check_totals(count, sum, NPROD, per_producer);
-	expect(cons[0], "0", r, sizeof(r), "dp_ring_count dp_mpmc");
+	mp_expect_prefix(cons[0], "0", r, sizeof(r), "dp_ring_count dp_mpmc");
 	for (i = NCONS; i > 0; i--)
 		assert_int_equal(mp_quit(cons[i - 1]), 0);
 	for (i = NPROD; i > 0; i--)
@@ -649,19 +630,19 @@ test_mempool_two_procs(void **state)
 	(void)state;
 	p = start(prefix, true, 0, "primary");
 	s = start(prefix, false, 1, "secondary");
-	expect(p, "ok", r, sizeof(r), "dp_pool_create dp_pool %u 64", n);
+	mp_expect_prefix(p, "ok", r, sizeof(r), "dp_pool_create dp_pool %u 64", n);
 	snprintf(want, sizeof(want), "ok %u 0", n);
-	expect(s, want, r, sizeof(r), "dp_pool_drain dp_pool");
-	expect(p, "avail 0 ", r, sizeof(r), "dp_pool_check dp_pool");
+	mp_expect_prefix(s, want, r, sizeof(r), "dp_pool_drain dp_pool");
+	mp_expect_prefix(p, "avail 0 ", r, sizeof(r), "dp_pool_check dp_pool");
 	snprintf(want, sizeof(want), "ok %u", n);
-	expect(p, want, r, sizeof(r), "dp_pool_refill dp_pool %d", (int)s->pid);
+	mp_expect_prefix(p, want, r, sizeof(r), "dp_pool_refill dp_pool %d", (int)s->pid);
 	assert_int_equal(mp_send(p, "dp_pool_churn dp_pool 200000 1"), 0);
 	assert_int_equal(mp_send(s, "dp_pool_churn dp_pool 200000 2"), 0);
 	await(p, "ok", r, sizeof(r));
 	await(s, "ok", r, sizeof(r));
 	snprintf(want, sizeof(want), "avail %u size %u", n, n);
-	expect(p, want, r, sizeof(r), "dp_pool_check dp_pool");
-	expect(s, want, r, sizeof(r), "dp_pool_check dp_pool");
+	mp_expect_prefix(p, want, r, sizeof(r), "dp_pool_check dp_pool");
+	mp_expect_prefix(s, want, r, sizeof(r), "dp_pool_check dp_pool");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }
@@ -677,16 +658,16 @@ test_mbuf_cross_free(void **state)
 	(void)state;
 	p = start(prefix, true, 0, "primary");
 	s = start(prefix, false, 1, "secondary");
-	expect(p, "ok", r, sizeof(r), "dp_mbuf_pool dp_mbufs 511");
-	expect(s, "ok ", r, sizeof(r), "dp_mbuf_alloc dp_mbufs 9");
+	mp_expect_prefix(p, "ok", r, sizeof(r), "dp_mbuf_pool dp_mbufs 511");
+	mp_expect_prefix(s, "ok ", r, sizeof(r), "dp_mbuf_alloc dp_mbufs 9");
 	assert_int_equal(sscanf(r, "ok %63s %63s", pkt, clone), 2);
-	expect(p, "avail 507 ", r, sizeof(r), "dp_pool_check dp_mbufs");
+	mp_expect_prefix(p, "avail 507 ", r, sizeof(r), "dp_pool_check dp_mbufs");
 	/* The packet first: its buffers live on in the clone. */
-	expect(p, "ok", r, sizeof(r), "dp_mbuf_free dp_mbufs %s 9", pkt);
-	expect(s, "avail 507 ", r, sizeof(r), "dp_pool_check dp_mbufs");
-	expect(p, "ok", r, sizeof(r), "dp_mbuf_free dp_mbufs %s 9", clone);
-	expect(p, "avail 511 size 511", r, sizeof(r), "dp_pool_check dp_mbufs");
-	expect(s, "avail 511 size 511", r, sizeof(r), "dp_pool_check dp_mbufs");
+	mp_expect_prefix(p, "ok", r, sizeof(r), "dp_mbuf_free dp_mbufs %s 9", pkt);
+	mp_expect_prefix(s, "avail 507 ", r, sizeof(r), "dp_pool_check dp_mbufs");
+	mp_expect_prefix(p, "ok", r, sizeof(r), "dp_mbuf_free dp_mbufs %s 9", clone);
+	mp_expect_prefix(p, "avail 511 size 511", r, sizeof(r), "dp_pool_check dp_mbufs");
+	mp_expect_prefix(s, "avail 511 size 511", r, sizeof(r), "dp_pool_check dp_mbufs");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }

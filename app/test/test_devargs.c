@@ -94,9 +94,8 @@ test_devargs_list(void **state)
 {
 	struct rte_devargs *da, probe;
 	unsigned int before = rte_devargs_type_count(RTE_DEVTYPE_VIRTUAL), n = 0;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char *buf;
 
 	(void)state;
 	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "hp_test20,a=1"), 0);
@@ -112,11 +111,9 @@ test_devargs_list(void **state)
 	assert_int_equal(n, before + 2);
 	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "nobus:x"), -ENODEV);
 
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	rte_devargs_dump(f);
-	fclose(f);
-	assert_non_null(strstr(buf, "[vdev]: hp_test20 a=2"));
+	rte_devargs_dump(test_capture_open(&cap));
+	buf = test_capture_close(&cap);
+	assert_text_has(buf, "[vdev]: hp_test20 a=2");
 	free(buf);
 
 	assert_int_equal(rte_devargs_parse(&probe, "hp_test20"), 0);
@@ -132,19 +129,16 @@ test_devargs_list(void **state)
 static void
 test_buses(void **state)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char *buf;
 
 	(void)state;
 	assert_non_null(rte_bus_find_by_name("vdev"));
 	assert_null(rte_bus_find_by_name("nobus"));
 	assert_string_equal(rte_bus_name(rte_bus_find_by_name("vdev")), "vdev");
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	rte_bus_dump(f);
-	fclose(f);
-	assert_non_null(strstr(buf, "vdev"));
+	rte_bus_dump(test_capture_open(&cap));
+	buf = test_capture_close(&cap);
+	assert_text_has(buf, "vdev");
 	free(buf);
 }
 

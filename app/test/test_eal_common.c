@@ -694,13 +694,14 @@ spinlock_trylock_thread(void *arg)
 	return (void *)(uintptr_t)rte_spinlock_trylock(sl);
 }
 
+/* What fn(arg) returns, as an int, run in another thread. */
 static int
-trylock_elsewhere(rte_spinlock_t *sl)
+in_other_thread(void *(*fn)(void *), void *arg)
 {
 	pthread_t th;
 	void *ret;
 
-	assert_int_equal(pthread_create(&th, NULL, spinlock_trylock_thread, sl), 0);
+	assert_int_equal(pthread_create(&th, NULL, fn, arg), 0);
 	assert_int_equal(pthread_join(th, &ret), 0);
 	return (int)(uintptr_t)ret;
 }
@@ -716,7 +717,7 @@ test_spinlock(void **state)
 	rte_spinlock_lock(&sl);
 	assert_int_equal(rte_spinlock_is_locked(&sl), 1);
 	assert_int_equal(rte_spinlock_trylock(&sl), 0);
-	assert_int_equal(trylock_elsewhere(&sl), 0);
+	assert_int_equal(in_other_thread(spinlock_trylock_thread, &sl), 0);
 	rte_spinlock_unlock(&sl);
 	assert_int_equal(rte_spinlock_is_locked(&sl), 0);
 	assert_int_equal(rte_spinlock_trylock(&sl), 1);
@@ -724,7 +725,7 @@ test_spinlock(void **state)
 	rte_spinlock_unlock(&sl);
 
 	/* Taken in one thread, released in another: it is not owned. */
-	assert_int_equal(trylock_elsewhere(&sl), 1);
+	assert_int_equal(in_other_thread(spinlock_trylock_thread, &sl), 1);
 	assert_int_equal(rte_spinlock_is_locked(&sl), 1);
 	rte_spinlock_unlock(&sl);
 	rte_spinlock_init(&sl);
@@ -767,17 +768,6 @@ recursive_trylock_thread(void *arg)
 	return (void *)(uintptr_t)ret;
 }
 
-static int
-recursive_trylock_elsewhere(rte_spinlock_recursive_t *slr)
-{
-	pthread_t th;
-	void *ret;
-
-	assert_int_equal(pthread_create(&th, NULL, recursive_trylock_thread, slr), 0);
-	assert_int_equal(pthread_join(th, &ret), 0);
-	return (int)(uintptr_t)ret;
-}
-
 static void
 test_spinlock_recursive(void **state)
 {
@@ -789,18 +779,18 @@ test_spinlock_recursive(void **state)
 	rte_spinlock_recursive_lock(&slr);
 	assert_int_equal(rte_spinlock_recursive_trylock(&slr), 1);
 	assert_int_equal(slr.count, 3);
-	assert_int_equal(recursive_trylock_elsewhere(&slr), 0);
+	assert_int_equal(in_other_thread(recursive_trylock_thread, &slr), 0);
 
 	rte_spinlock_recursive_unlock(&slr);
 	rte_spinlock_recursive_unlock(&slr);
 	assert_int_equal(rte_spinlock_is_locked(&slr.sl), 1);
-	assert_int_equal(recursive_trylock_elsewhere(&slr), 0);
+	assert_int_equal(in_other_thread(recursive_trylock_thread, &slr), 0);
 	rte_spinlock_recursive_unlock(&slr);
 	assert_int_equal(rte_spinlock_is_locked(&slr.sl), 0);
 	assert_int_equal(slr.count, 0);
 
 	/* Free again: another thread takes (and releases) it. */
-	assert_int_equal(recursive_trylock_elsewhere(&slr), 1);
+	assert_int_equal(in_other_thread(recursive_trylock_thread, &slr), 1);
 	assert_int_equal(rte_spinlock_is_locked(&slr.sl), 0);
 	assert_int_equal(rte_spinlock_recursive_trylock(&slr), 1);
 	rte_spinlock_recursive_unlock(&slr);

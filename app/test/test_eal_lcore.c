@@ -19,7 +19,7 @@
 #include <rte_lcore.h>
 
 #include "eal_private.h"
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
 /* lcore id, cpu and socket seen from inside a launched function. */
@@ -166,27 +166,35 @@ cpus_0_and_1_allowed(void)
 	return CPU_ISSET(0, &set) && CPU_ISSET(1, &set);
 }
 
+/*
+ * Start an EAL with args on cpus 0 and 1 and check the lcores it enabled
+ * and what a function launched on each worker reports ("lcores" and
+ * "launch" replies); the helper stays up for more.
+ */
+static struct mp_proc *
+spawn_lcores(const char *const args[], const char *lcores, const char *launched)
+{
+	struct mp_proc *p;
+
+	if (!cpus_0_and_1_allowed())
+		TEST_SKIP("needs cpus 0 and 1");
+	p = mp_start_eal("lcores", mp_prefix(), args, 0);
+	mp_expect(p, lcores, "lcores");
+	mp_expect(p, launched, "launch");
+	return p;
+}
+
 static void
 test_corelist(void **state)
 {
 	const char *const args[] = { "--no-huge", "-l", "0-1", NULL };
 	struct mp_proc *p;
-	char reply[256];
 
 	(void)state;
-	if (!cpus_0_and_1_allowed())
-		TEST_SKIP("needs cpus 0 and 1");
-	p = mp_spawn_eal("lcores", mp_prefix(), args);
-	assert_non_null(p);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "lcores"), 0);
-	assert_string_equal(reply, "count=2 main=0 lcores=0@0;1@1;");
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "launch"), 0);
-	assert_string_equal(reply, "1:1:101 ");
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "busy"), 0);
+	p = spawn_lcores(args, "count=2 main=0 lcores=0@0;1@1;", "1:1:101 ");
 	/* first ok, second busy, mp busy, running, result 7, 2 calls, idle again */
-	assert_string_equal(reply, "0 -16 -16 1 7 2 1");
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "bad_launch"), 0);
-	assert_string_equal(reply, "-22 -22 -22 -1 -1");
+	mp_expect(p, "0 -16 -16 1 7 2 1", "busy");
+	mp_expect(p, "-22 -22 -22 -1 -1", "bad_launch");
 	assert_int_equal(mp_quit(p), 0);
 }
 
@@ -194,38 +202,20 @@ static void
 test_coremask_and_main(void **state)
 {
 	const char *const args[] = { "--no-huge", "-c", "0x3", "--main-lcore=1", NULL };
-	struct mp_proc *p;
-	char reply[256];
 
 	(void)state;
-	if (!cpus_0_and_1_allowed())
-		TEST_SKIP("needs cpus 0 and 1");
-	p = mp_spawn_eal("lcores", mp_prefix(), args);
-	assert_non_null(p);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "lcores"), 0);
-	assert_string_equal(reply, "count=2 main=1 lcores=0@0;1@1;");
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "launch"), 0);
-	assert_string_equal(reply, "0:0:100 ");
-	assert_int_equal(mp_quit(p), 0);
+	assert_int_equal(mp_quit(spawn_lcores(args, "count=2 main=1 lcores=0@0;1@1;",
+					      "0:0:100 ")), 0);
 }
 
 static void
 test_lcores_mapping(void **state)
 {
 	const char *const args[] = { "--no-huge", "--lcores=0@1,(5,7)@0", NULL };
-	struct mp_proc *p;
-	char reply[256];
 
 	(void)state;
-	if (!cpus_0_and_1_allowed())
-		TEST_SKIP("needs cpus 0 and 1");
-	p = mp_spawn_eal("lcores", mp_prefix(), args);
-	assert_non_null(p);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "lcores"), 0);
-	assert_string_equal(reply, "count=3 main=0 lcores=0@1;5@0;7@0;");
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "launch"), 0);
-	assert_string_equal(reply, "5:0:105 7:0:107 ");
-	assert_int_equal(mp_quit(p), 0);
+	assert_int_equal(mp_quit(spawn_lcores(args, "count=3 main=0 lcores=0@1;5@0;7@0;",
+					      "5:0:105 7:0:107 ")), 0);
 }
 
 /* Worker threads carry their lcore in their name. */
@@ -234,15 +224,14 @@ test_thread_names(void **state)
 {
 	const char *const args[] = { "--no-huge", "--lcores=0@0,3@0", NULL };
 	struct mp_proc *p;
-	char reply[256], path[PATH_MAX], comm[32];
+	char path[PATH_MAX], comm[32];
 	struct dirent *e;
 	bool found = false;
 	DIR *d;
 
 	(void)state;
-	p = mp_spawn_eal("lcores", mp_prefix(), args);
-	assert_non_null(p);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	p = mp_start_eal("lcores", mp_prefix(), args, 0);
+	mp_expect(p, "pong primary", "ping");
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)p->pid);
 	d = opendir(path);
 	assert_non_null(d);
@@ -275,7 +264,7 @@ test_unavailable_cpu(void **state)
 	snprintf(list, sizeof(list), "%u", RTE_MAX_LCORE - 1);
 	assert_int_equal(mp_eal_init_error(mp_prefix(), args, err, sizeof(err)), EINVAL);
 	snprintf(expect, sizeof(expect), "cpu %u not available", RTE_MAX_LCORE - 1);
-	assert_non_null(strstr(err, expect));
+	assert_text_has(err, expect);
 }
 
 static const struct CMUnitTest tests[] = {

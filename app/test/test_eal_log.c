@@ -71,33 +71,23 @@ log_teardown(void **state)
 	return 0;
 }
 
-/* Log output gathered in memory. */
-struct capture {
-	FILE *f;
-	char *buf;
-	size_t len;
-};
-
+/* Send the log to memory. */
 static void
-capture_start(struct capture *c)
+capture_start(struct test_capture *c)
 {
-	c->buf = NULL;
-	c->len = 0;
-	c->f = open_memstream(&c->buf, &c->len);
-	assert_non_null(c->f);
-	rte_openlog_stream(c->f);
-	assert_ptr_equal(rte_log_get_stream(), c->f);
+	FILE *f = test_capture_open(c);
+
+	rte_openlog_stream(f);
+	assert_ptr_equal(rte_log_get_stream(), f);
 }
 
 /* Stop capturing; the caller frees the returned text. */
 static char *
-capture_end(struct capture *c)
+capture_end(struct test_capture *c)
 {
 	rte_openlog_stream(NULL);
 	assert_ptr_equal(rte_log_get_stream(), stderr);
-	fclose(c->f);
-	assert_non_null(c->buf);
-	return c->buf;
+	return test_capture_close(c);
 }
 
 static void
@@ -196,7 +186,7 @@ test_log_set_get_level(void **state)
 static void
 test_log_global_level(void **state)
 {
-	struct capture c;
+	struct test_capture c;
 	char *out;
 	int t;
 
@@ -325,7 +315,7 @@ test_log_level_options_saved(void **state)
 static void
 test_log_output(void **state)
 {
-	struct capture c;
+	struct test_capture c;
 	char *out;
 
 	(void)state;
@@ -354,7 +344,7 @@ static void
 test_log_long_message(void **state)
 {
 	static const size_t lengths[] = { 1, 510, 511, 512, 513, 1000, 8191, 70000 };
-	struct capture c;
+	struct test_capture c;
 	char *msg, *out;
 	size_t i, j;
 
@@ -395,7 +385,7 @@ static void
 test_log_dump_and_list(void **state)
 {
 	char line[128], *out;
-	struct capture c;
+	struct test_capture c;
 	unsigned int i, ntypes = 0;
 	int t;
 
@@ -414,10 +404,10 @@ test_log_dump_and_list(void **state)
 	rte_log_dump(c.f);
 	out = capture_end(&c);
 	assert_int_equal(strncmp(out, "global log level is error\n", 26), 0);
-	assert_non_null(strstr(out, "\nid 0: lib.eal, level is info\n"));
-	assert_non_null(strstr(out, "\nid 31: user8, level is critical\n"));
+	assert_text_has(out, "\nid 0: lib.eal, level is info\n",
+			"\nid 31: user8, level is critical\n");
 	snprintf(line, sizeof(line), "\nid %d: test.dump.x, level is warning\n", t);
-	assert_non_null(strstr(out, line));
+	assert_text_has(out, line);
 	assert_int_equal(count_lines(out), ntypes + 1);
 	free(out);
 
@@ -425,10 +415,8 @@ test_log_dump_and_list(void **state)
 	rte_log_list_types(c.f, "type: ");
 	out = capture_end(&c);
 	/* One line per type; DPDK sorts them by name, so no order is checked. */
-	assert_non_null(strstr(out, "type: lib.eal\n"));
-	assert_non_null(strstr(out, "\ntype: pmd\n"));
-	assert_non_null(strstr(out, "\ntype: test.dump.x\n"));
-	assert_non_null(strstr(out, "\ntype: test.macro.type\n"));
+	assert_text_has(out, "type: lib.eal\n", "\ntype: pmd\n", "\ntype: test.dump.x\n",
+			"\ntype: test.macro.type\n");
 	assert_int_equal(count_lines(out), ntypes);
 	free(out);
 }
@@ -436,7 +424,7 @@ test_log_dump_and_list(void **state)
 static void
 test_log_register_macros(void **state)
 {
-	struct capture c;
+	struct test_capture c;
 	char *out;
 
 	(void)state;

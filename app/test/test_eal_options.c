@@ -37,18 +37,16 @@ struct parse_result {
 static void
 parse(const char *const args[], struct internal_config *cfg, struct parse_result *r)
 {
-	char *argv[MAX_ARGS + 2];
-	char *logbuf = NULL;
-	size_t loglen = 0;
-	FILE *log = open_memstream(&logbuf, &loglen);
+	char *argv[MAX_ARGS + 2], *logbuf;
+	struct test_capture log;
 	int out = memfd_create("stdout", 0);
 	int saved_stdout = dup(STDOUT_FILENO);
 	char usage[64] = "";
 	unsigned int argc = 0;
 	const char *c;
 
-	assert_non_null(log);
 	assert_true(out >= 0 && saved_stdout >= 0);
+	test_capture_open(&log);
 	argv[argc++] = "prog";
 	for (; *args != NULL; args++)
 		argv[argc++] = (char *)(uintptr_t)*args;
@@ -56,15 +54,15 @@ parse(const char *const args[], struct internal_config *cfg, struct parse_result
 
 	fflush(stdout);
 	dup2(out, STDOUT_FILENO);
-	rte_openlog_stream(log);
+	rte_openlog_stream(log.f);
 	r->ret = eal_options_parse((int)argc, argv, cfg);
 	rte_openlog_stream(NULL);
 	fflush(stdout);
 	dup2(saved_stdout, STDOUT_FILENO);
 	close(saved_stdout);
 
-	fclose(log);
-	snprintf(r->log, sizeof(r->log), "%s", logbuf != NULL ? logbuf : "");
+	logbuf = test_capture_close(&log);
+	snprintf(r->log, sizeof(r->log), "%s", logbuf);
 	free(logbuf);
 	r->log_lines = 0;
 	for (c = r->log; *c != '\0'; c++)

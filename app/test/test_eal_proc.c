@@ -23,7 +23,7 @@
 #include <rte_errno.h>
 
 #include "eal_internal_cfg.h"
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
 static const char *const no_huge[] = { "--no-huge", NULL };
@@ -87,62 +87,57 @@ spawn_raw(const char *prefix, const char *const args[])
 	return mp_spawn_role("raw", "eal", argv, MP_CAPTURE_STDERR);
 }
 
+/* A helper with first_args, then one with second_args: the first is the primary. */
+static void
+start_pair(struct mp_group *g, const char *const first_args[],
+	   const char *const second_args[])
+{
+	mp_group_start(g, first_args, 0, 0);
+	mp_group_add(g, second_args);
+	mp_expect(g->p, "pong primary", "ping");
+	mp_expect(g->s[0], "pong secondary", "ping");
+}
+
 static void
 test_primary_then_secondary(void **state)
 {
-	const char *prefix = mp_prefix();
-	struct mp_proc *p, *s;
-	char reply[128];
+	struct mp_group g;
 
 	(void)state;
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	assert_non_null(p);
-	s = mp_spawn_eal("secondary", prefix, secondary);
-	assert_non_null(s);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
-	assert_string_equal(reply, "pong primary");
-	assert_int_equal(mp_call(s, reply, sizeof(reply), "ping"), 0);
-	assert_string_equal(reply, "pong secondary");
-	assert_int_equal(mp_call(s, reply, sizeof(reply), "alive"), 0);
-	assert_string_equal(reply, "1");
-	assert_int_equal(mp_quit(s), 0);
-	assert_int_equal(mp_quit(p), 0);
+	start_pair(&g, no_huge, secondary);
+	mp_expect(g.s[0], "1", "alive");
+	mp_group_stop(&g);
 }
 
 static void
 test_auto(void **state)
 {
-	const char *prefix = mp_prefix();
-	struct mp_proc *a, *b;
-	char reply[128];
+	struct mp_group g;
 
 	(void)state;
-	a = mp_spawn_eal("auto-1", prefix, automatic);
-	assert_non_null(a);
-	b = mp_spawn_eal("auto-2", prefix, automatic);
-	assert_non_null(b);
-	assert_int_equal(mp_call(a, reply, sizeof(reply), "ping"), 0);
-	assert_string_equal(reply, "pong primary");
-	assert_int_equal(mp_call(b, reply, sizeof(reply), "ping"), 0);
-	assert_string_equal(reply, "pong secondary");
-	assert_int_equal(mp_quit(b), 0);
-	assert_int_equal(mp_quit(a), 0);
+	start_pair(&g, automatic, automatic);
+	mp_group_stop(&g);
 }
 
-/* A secondary with nobody to join fails at once, saying so. */
+/* A secondary on prefix fails at once, saying there is no primary. */
 static void
-test_secondary_without_primary(void **state)
+assert_no_primary(const char *prefix)
 {
-	const char *prefix = mp_prefix();
 	struct timespec start;
 	char err[4096];
 
-	(void)state;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
 	assert_true(mp_ms_since(&start) < 1000);
-	assert_non_null(strstr(err, "no primary process is running"));
-	assert_non_null(strstr(err, prefix));
+	assert_text_has(err, "no primary process is running", prefix);
+}
+
+/* A secondary with nobody to join. */
+static void
+test_secondary_without_primary(void **state)
+{
+	(void)state;
+	assert_no_primary(mp_prefix());
 }
 
 /* The same when a crashed primary left its config file behind. */
@@ -150,28 +145,21 @@ static void
 test_secondary_after_primary_crash(void **state)
 {
 	const char *prefix = mp_prefix();
-	struct timespec start;
 	struct mp_proc *p;
-	char config[PATH_MAX], err[4096];
+	char config[PATH_MAX];
 
 	(void)state;
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	assert_non_null(p);
+	p = mp_start_eal("primary", prefix, no_huge, 0);
 	mp_kill(p, SIGKILL);
 	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 128 + SIGKILL);
 	mp_free(p);
 	runtime_file(prefix, "config", config, sizeof(config));
 	assert_true(exists(config));
 	assert_int_equal(rte_eal_primary_proc_alive(config), 0);
-
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	assert_int_equal(mp_eal_init_error(prefix, secondary, err, sizeof(err)), ENOENT);
-	assert_true(mp_ms_since(&start) < 1000);
-	assert_non_null(strstr(err, "no primary process is running"));
+	assert_no_primary(prefix);
 
 	/* The next primary reclaims what the crashed one left. */
-	p = mp_spawn_eal("primary-2", prefix, no_huge);
-	assert_non_null(p);
+	p = mp_start_eal("primary-2", prefix, no_huge, 0);
 	assert_int_equal(rte_eal_primary_proc_alive(config), 1);
 	assert_int_equal(mp_quit(p), 0);
 	assert_false(exists(config));
@@ -183,15 +171,14 @@ test_two_primaries_one_prefix(void **state)
 	const char *prefix = mp_prefix();
 	const char *const primary[] = { "--no-huge", "--proc-type=primary", NULL };
 	struct mp_proc *p;
-	char reply[128], err[4096];
+	char err[4096];
 
 	(void)state;
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	assert_non_null(p);
+	p = mp_start_eal("primary", prefix, no_huge, 0);
 	assert_int_equal(mp_eal_init_error(prefix, primary, err, sizeof(err)), EEXIST);
-	assert_non_null(strstr(err, "a primary process is already running"));
+	assert_text_has(err, "a primary process is already running");
 	/* The first primary did not notice. */
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	mp_expect(p, "pong primary", "ping");
 	assert_int_equal(mp_quit(p), 0);
 }
 
@@ -200,25 +187,17 @@ test_two_prefixes(void **state)
 {
 	const char *pa = mp_prefix(), *pb = mp_prefix();
 	struct mp_proc *a, *b, *sa, *sb;
-	char reply[128];
 
 	(void)state;
-	a = mp_spawn_eal("primary-a", pa, no_huge);
-	b = mp_spawn_eal("primary-b", pb, no_huge);
-	assert_non_null(a);
-	assert_non_null(b);
-	sa = mp_spawn_eal("secondary-a", pa, secondary);
-	sb = mp_spawn_eal("secondary-b", pb, secondary);
-	assert_non_null(sa);
-	assert_non_null(sb);
-	assert_int_equal(mp_call(sa, reply, sizeof(reply), "ping"), 0);
-	assert_string_equal(reply, "pong secondary");
+	a = mp_start_eal("primary-a", pa, no_huge, 0);
+	b = mp_start_eal("primary-b", pb, no_huge, 0);
+	sa = mp_start_eal("secondary-a", pa, secondary, 0);
+	sb = mp_start_eal("secondary-b", pb, secondary, 0);
+	mp_expect(sa, "pong secondary", "ping");
 	assert_int_equal(mp_quit(a), 0);
 	/* Group b does not care that group a's primary left. */
-	assert_int_equal(mp_call(sb, reply, sizeof(reply), "alive"), 0);
-	assert_string_equal(reply, "1");
-	assert_int_equal(mp_call(sa, reply, sizeof(reply), "alive"), 0);
-	assert_string_equal(reply, "0");
+	mp_expect(sb, "1", "alive");
+	mp_expect(sa, "0", "alive");
 	assert_int_equal(mp_quit(sa), 0);
 	assert_int_equal(mp_quit(sb), 0);
 	assert_int_equal(mp_quit(b), 0);
@@ -228,26 +207,20 @@ test_two_prefixes(void **state)
 static void
 test_cleanup_leaves_nothing(void **state)
 {
-	const char *prefix = mp_prefix();
+	struct mp_group g;
 	struct mp_proc *p, *s;
 	char dir[PATH_MAX];
 
 	(void)state;
-	runtime_file(prefix, "", dir, sizeof(dir));
-
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	s = mp_spawn_eal("secondary", prefix, secondary);
-	assert_non_null(p);
-	assert_non_null(s);
+	start_pair(&g, no_huge, secondary);
+	runtime_file(g.prefix, "", dir, sizeof(dir));
 	assert_true(exists(dir));
-	assert_int_equal(mp_quit(s), 0);
-	assert_int_equal(mp_quit(p), 0);
+	mp_group_stop(&g);
 	assert_false(exists(dir));
 
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	s = mp_spawn_eal("secondary", prefix, secondary);
-	assert_non_null(p);
-	assert_non_null(s);
+	/* The primary leaves first this time. */
+	p = mp_start_eal("primary", g.prefix, no_huge, 0);
+	s = mp_start_eal("secondary", g.prefix, secondary, 0);
 	assert_int_equal(mp_quit(p), 0);
 	assert_int_equal(mp_quit(s), 0);
 	assert_false(exists(dir));
@@ -258,13 +231,10 @@ test_init_twice(void **state)
 {
 	const char *prefix = mp_prefix();
 	struct mp_proc *p;
-	char reply[128];
 
 	(void)state;
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	assert_non_null(p);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "init_again"), 0);
-	assert_string_equal(reply, "-1 " RTE_STR(EALREADY));
+	p = mp_start_eal("primary", prefix, no_huge, 0);
+	mp_expect(p, "-1 " RTE_STR(EALREADY), "init_again");
 	assert_int_equal(mp_quit(p), 0);
 }
 
@@ -337,17 +307,16 @@ test_address_taken(void **state)
 	char reply[128];
 
 	(void)state;
-	p = mp_spawn_eal("primary", prefix, no_huge);
-	assert_non_null(p);
+	p = mp_start_eal("primary", prefix, no_huge, 0);
 	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", prefix);
 	s = mp_spawn_role("squatter", "squatter", args, MP_CAPTURE_STDERR);
 	assert_non_null(s);
 	assert_int_equal(mp_recv(s, reply, sizeof(reply), MP_TIMEOUT_MS), 0);
 	assert_int_equal(mp_wait_exit(s, MP_TIMEOUT_MS), 1);
 	assert_true(strncmp(reply, "init-failed", 11) == 0);
-	assert_non_null(strstr(mp_stderr(s), "--base-virtaddr"));
+	assert_text_has(mp_stderr(s), "--base-virtaddr");
 	mp_free(s);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "ping"), 0);
+	mp_expect(p, "pong primary", "ping");
 	assert_int_equal(mp_quit(p), 0);
 }
 
@@ -363,7 +332,7 @@ test_hugepages_missing(void **state)
 
 	(void)state;
 	assert_int_equal(mp_eal_init_error(mp_prefix(), args, err, sizeof(err)), ENOMEM);
-	assert_non_null(strstr(err, "--no-huge"));
+	assert_text_has(err, "--no-huge");
 	assert_true(strstr(err, "not enough hugepages") != NULL ||
 		    strstr(err, "no usable hugetlbfs mount") != NULL);
 	/* One line. */

@@ -6,171 +6,53 @@
  * Ethernet ports across a primary and its secondaries (group ethdev_mp),
  * with net_null and net_ring attached and detached by multi-process
  * hotplug (the "attach", "detach" and "devices" commands are in
- * test_hotplug_driver.c): same port id and name everywhere, a secondary
+ * test_hotplug_driver.c, the eth_* ones shared with other groups in
+ * eth_commands.c): same port id and name everywhere, a secondary
  * sending on a port the primary configured and receives on, detach from a
  * secondary while the primary polls, the port id reused after a detach,
  * NEW and DESTROY in secondaries, bad devargs failing once and cleanly.
- *
- * Mbufs come from one pool without per-lcore caches: every helper runs on
- * lcore 0, and caches of the same lcore id in two processes would collide.
  */
 
-#include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <ethdev_driver.h>
 #include <rte_bus_vdev.h>
 #include <rte_common.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
-#include <rte_memzone.h>
 
-/* The layout of the shared port table, to look at its entries. */
-#include "ethdev_private.h"
-#include "mp_harness.h"
+#include "eth_commands.h"
+#include "mp_group.h"
 #include "test.h"
 
-#define POOL_NAME "eth_mp_pool"
 #define BURST 32
 /* Seconds a data command may run, and how long the test waits for its reply. */
 #define CMD_LIMIT_S 30
 #define REPLY_WAIT_MS ((CMD_LIMIT_S + 15) * 1000)
 
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 /* Helper side: commands of the "eal" role. */
-
-/* "eth_ports" -> "ID:NAME ..." of every port attached here, by id ("-": none) */
-static int
-cmd_ports(const char *args, char *reply, size_t size)
-{
-	char name[RTE_ETH_NAME_MAX_LEN];
-	size_t used = 0;
-	uint16_t p;
-
-	(void)args;
-	reply[0] = '\0';
-	for (p = 0; p < RTE_MAX_ETHPORTS && used < size; p++) {
-		if (rte_eth_dev_is_valid_port(p) && rte_eth_dev_get_name_by_port(p, name) == 0)
-			used += (size_t)snprintf(reply + used, size - used, "%s%u:%s",
-						 used != 0 ? " " : "", p, name);
-	}
-	if (used == 0)
-		snprintf(reply, size, "-");
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_ports, cmd_ports);
-
-/* "eth_port NAME" -> "ID MAC" or the error of the lookup */
-static int
-cmd_port(const char *args, char *reply, size_t size)
-{
-	char mac_str[RTE_ETHER_ADDR_FMT_SIZE];
-	struct rte_ether_addr mac;
-	uint16_t port_id;
-	int ret;
-
-	ret = rte_eth_dev_get_port_by_name(args, &port_id);
-	if (ret == 0)
-		ret = rte_eth_macaddr_get(port_id, &mac);
-	if (ret < 0)
-		return snprintf(reply, size, "%d", ret), 0;
-	rte_ether_format_addr(mac_str, sizeof(mac_str), &mac);
-	snprintf(reply, size, "%u %s", port_id, mac_str);
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_port, cmd_port);
-
-/* "eth_slot ID" -> the name in the shared port table at ID, "-" when free */
-static int
-cmd_slot(const char *args, char *reply, size_t size)
-{
-	const struct rte_memzone *mz = rte_memzone_lookup(ETH_DEV_SHARED_MZ);
-	const struct eth_dev_shared *sh;
-	unsigned int p = (unsigned int)atoi(args);
-
-	if (p >= RTE_MAX_ETHPORTS)
-		return snprintf(reply, size, "usage"), 0;
-	/* No table yet: no port was ever allocated in the group. */
-	if (mz == NULL)
-		return snprintf(reply, size, "-"), 0;
-	sh = mz->addr;
-	snprintf(reply, size, "%s", sh->data[p].name[0] != '\0' ? sh->data[p].name : "-");
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_slot, cmd_slot);
-
-/* "eth_pool N" -> "ok": the group's mbuf pool, without lcore caches */
-static int
-cmd_pool(const char *args, char *reply, size_t size)
-{
-	struct rte_mempool *mp = rte_pktmbuf_pool_create(POOL_NAME, (unsigned int)atoi(args), 0,
-							 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-							 SOCKET_ID_ANY);
-
-	snprintf(reply, size, "%s", mp != NULL ? "ok" : "fail");
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_pool, cmd_pool);
-
-/* "eth_up NAME NQ" -> result of configure + queue setups + start, one line */
-static int
-cmd_up(const char *args, char *reply, size_t size)
-{
-	struct rte_mempool *mp = rte_mempool_lookup(POOL_NAME);
-	const struct rte_eth_conf conf = { 0 };
-	char name[RTE_ETH_NAME_MAX_LEN];
-	uint16_t port_id, q, nq;
-	int ret;
-
-	if (sscanf(args, "%63s %hu", name, &nq) != 2 || mp == NULL)
-		return snprintf(reply, size, "usage"), 0;
-	ret = rte_eth_dev_get_port_by_name(name, &port_id);
-	if (ret == 0)
-		ret = rte_eth_dev_configure(port_id, nq, nq, &conf);
-	for (q = 0; ret == 0 && q < nq; q++) {
-		ret = rte_eth_rx_queue_setup(port_id, q, 0, SOCKET_ID_ANY, NULL, mp);
-		if (ret == 0)
-			ret = rte_eth_tx_queue_setup(port_id, q, 0, SOCKET_ID_ANY, NULL);
-	}
-	if (ret == 0)
-		ret = rte_eth_dev_start(port_id);
-	snprintf(reply, size, "%d", ret);
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_up, cmd_up);
 
 /* "eth_tx NAME COUNT" -> "sent=N": COUNT packets numbered 0.. on queue 0 */
 static int
 cmd_tx(const char *args, char *reply, size_t size)
 {
-	struct rte_mempool *mp = rte_mempool_lookup(POOL_NAME);
+	struct rte_mempool *mp = rte_mempool_lookup(ETH_MP_POOL);
 	struct rte_mbuf *pkts[BURST];
 	char name[RTE_ETH_NAME_MAX_LEN];
-	uint64_t deadline = now_ms() + CMD_LIMIT_S * 1000;
+	uint64_t deadline = mp_now_ms() + CMD_LIMIT_S * 1000;
 	uint32_t count, seq = 0;
 	uint16_t port_id, n = 0, sent, i;
 
 	if (sscanf(args, "%63s %" SCNu32, name, &count) != 2 || mp == NULL ||
 	    rte_eth_dev_get_port_by_name(name, &port_id) < 0)
 		return snprintf(reply, size, "usage"), 0;
-	while ((seq < count || n > 0) && now_ms() < deadline) {
+	while ((seq < count || n > 0) && mp_now_ms() < deadline) {
 		/* Fill the burst up with the next packets, keeping the unsent ones. */
 		while (n < BURST && seq < count) {
 			char *data;
@@ -202,13 +84,13 @@ cmd_rx(const char *args, char *reply, size_t size)
 {
 	struct rte_mbuf *pkts[BURST];
 	char name[RTE_ETH_NAME_MAX_LEN];
-	uint64_t deadline = now_ms() + CMD_LIMIT_S * 1000;
+	uint64_t deadline = mp_now_ms() + CMD_LIMIT_S * 1000;
 	uint32_t count, got = 0, bad = 0, seq;
 	uint16_t port_id, n, i;
 
 	if (sscanf(args, "%63s %" SCNu32, name, &count) != 2 || rte_eth_dev_get_port_by_name(name, &port_id) < 0)
 		return snprintf(reply, size, "usage"), 0;
-	while (got < count && now_ms() < deadline) {
+	while (got < count && mp_now_ms() < deadline) {
 		n = rte_eth_rx_burst(port_id, 0, pkts, BURST);
 		for (i = 0; i < n; i++) {
 			memcpy(&seq, rte_pktmbuf_mtod(pkts[i], void *), sizeof(seq));
@@ -223,24 +105,6 @@ cmd_rx(const char *args, char *reply, size_t size)
 	return 0;
 }
 REGISTER_MP_COMMAND(eth_rx, cmd_rx);
-
-/* "eth_stats NAME" -> "in=N out=M" */
-static int
-cmd_stats(const char *args, char *reply, size_t size)
-{
-	struct rte_eth_stats st;
-	uint16_t port_id;
-	int ret;
-
-	ret = rte_eth_dev_get_port_by_name(args, &port_id);
-	if (ret == 0)
-		ret = rte_eth_stats_get(port_id, &st);
-	if (ret < 0)
-		return snprintf(reply, size, "%d", ret), 0;
-	snprintf(reply, size, "in=%" PRIu64 " out=%" PRIu64, st.ipackets, st.opackets);
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_stats, cmd_stats);
 
 /* "eth_burst NAME" -> "rx=N tx=M": one Rx burst on queue 0, sent back on Tx queue 0 */
 static int
@@ -260,13 +124,7 @@ cmd_burst(const char *args, char *reply, size_t size)
 REGISTER_MP_COMMAND(eth_burst, cmd_burst);
 
 /* "eth_uninit NAME" -> result of rte_vdev_uninit: this process only */
-static int
-cmd_uninit(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", rte_vdev_uninit(args));
-	return 0;
-}
-REGISTER_MP_COMMAND(eth_uninit, cmd_uninit);
+REGISTER_MP_COMMAND_INT(eth_uninit, rte_vdev_uninit(args));
 
 /* NEW and DESTROY events seen in this process, in order. */
 static pthread_mutex_t events_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -335,12 +193,12 @@ static struct {
 static void *
 poll_loop(void *arg)
 {
-	uint64_t deadline = now_ms() + CMD_LIMIT_S * 1000;
+	uint64_t deadline = mp_now_ms() + CMD_LIMIT_S * 1000;
 	struct rte_mbuf *pkts[BURST];
 	uint16_t n, sent;
 
 	(void)arg;
-	while (!__atomic_load_n(&poller.stop, __ATOMIC_ACQUIRE) && now_ms() < deadline) {
+	while (!__atomic_load_n(&poller.stop, __ATOMIC_ACQUIRE) && mp_now_ms() < deadline) {
 		n = rte_eth_rx_burst(poller.port_id, 0, pkts, BURST);
 		sent = rte_eth_tx_burst(poller.port_id, 0, pkts, n);
 		rte_pktmbuf_free_bulk(pkts + sent, n - sent);
@@ -354,7 +212,7 @@ poll_loop(void *arg)
 static int
 stop_poller(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret_param)
 {
-	uint64_t deadline = now_ms() + 5000;
+	uint64_t deadline = mp_now_ms() + 5000;
 
 	(void)type;
 	(void)arg;
@@ -362,7 +220,7 @@ stop_poller(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret
 	if (port_id != poller.port_id)
 		return 0;
 	__atomic_store_n(&poller.stop, true, __ATOMIC_RELEASE);
-	while (!__atomic_load_n(&poller.stopped, __ATOMIC_ACQUIRE) && now_ms() < deadline)
+	while (!__atomic_load_n(&poller.stopped, __ATOMIC_ACQUIRE) && mp_now_ms() < deadline)
 		usleep(1000);
 	poller.rx_at_destroy = __atomic_load_n(&poller.rx, __ATOMIC_ACQUIRE);
 	__atomic_store_n(&poller.destroyed, true, __ATOMIC_RELEASE);
@@ -373,7 +231,7 @@ stop_poller(uint16_t port_id, enum rte_eth_event_type type, void *arg, void *ret
 static int
 cmd_poll_start(const char *args, char *reply, size_t size)
 {
-	uint64_t deadline = now_ms() + 5000;
+	uint64_t deadline = mp_now_ms() + 5000;
 
 	memset(&poller, 0, sizeof(poller));
 	if (rte_eth_dev_get_port_by_name(args, &poller.port_id) < 0 ||
@@ -381,7 +239,7 @@ cmd_poll_start(const char *args, char *reply, size_t size)
 					  NULL) < 0 ||
 	    pthread_create(&poller.thread, NULL, poll_loop, NULL) != 0)
 		return snprintf(reply, size, "fail"), 0;
-	while (__atomic_load_n(&poller.rx, __ATOMIC_ACQUIRE) == 0 && now_ms() < deadline)
+	while (__atomic_load_n(&poller.rx, __ATOMIC_ACQUIRE) == 0 && mp_now_ms() < deadline)
 		usleep(1000);
 	snprintf(reply, size, "rx=%" PRIu64, __atomic_load_n(&poller.rx, __ATOMIC_ACQUIRE));
 	return 0;
@@ -431,106 +289,33 @@ REGISTER_MP_COMMAND(eth_poll_stop, cmd_poll_stop);
 
 /* Test side. */
 
-#define MAX_SEC 3
-
-struct group {
-	const char *prefix;
-	struct mp_proc *p;
-	struct mp_proc *s[MAX_SEC];
-	unsigned int ns;
-};
-
-static const char *const primary_args[] = { "--no-huge", "-m", "128", NULL };
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
-static const char *const sec_names[MAX_SEC] = { "s1", "s2", "s3" };
-
-static void
-add_secondary(struct group *g, int flags)
-{
-	g->s[g->ns] = mp_spawn_eal_flags(sec_names[g->ns], g->prefix, secondary_args, flags);
-	assert_non_null(g->s[g->ns]);
-	g->ns++;
-}
-
-static void
-group_start(struct group *g, unsigned int ns, int flags)
-{
-	memset(g, 0, sizeof(*g));
-	g->prefix = mp_prefix();
-	g->p = mp_spawn_eal_flags("p", g->prefix, primary_args, flags);
-	assert_non_null(g->p);
-	while (g->ns < ns)
-		add_secondary(g, flags);
-}
-
-static void
-group_stop(struct group *g)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->ns; i++)
-		assert_int_equal(mp_quit(g->s[i]), 0);
-	assert_int_equal(mp_quit(g->p), 0);
-}
-
-static struct mp_proc *
-proc(struct group *g, unsigned int i)
-{
-	return i == 0 ? g->p : g->s[i - 1];
-}
-
-/* Send a command; the reply must be want. */
-static void __rte_format_printf(3, 4)
-expect(struct mp_proc *p, const char *want, const char *fmt, ...)
-{
-	char cmd[256], reply[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "%s", cmd), 0);
-	if (strcmp(reply, want) != 0)
-		fail_msg("%s: '%s' answered '%s', expected '%s'", p->name, cmd, reply, want);
-}
-
-/* Every process of the group answers cmd with want. */
-static void
-expect_all(struct group *g, const char *want, const char *cmd)
-{
-	unsigned int i;
-
-	for (i = 0; i <= g->ns; i++)
-		expect(proc(g, i), want, "%s", cmd);
-}
-
 /* Ports attached in the primary, or from a secondary, are in every process, alike. */
 static void
 test_attach_everywhere(void **state)
 {
 	char first[128];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.p, "0", "attach net_null0");
-	expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_r0:0:CREATE");
-	expect_all(&g, "0:net_null0 1:net_ring0", "eth_ports");
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.p, "0", "attach net_null0");
+	mp_expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_r0:0:CREATE");
+	mp_expect_all(&g, "0:net_null0 1:net_ring0", "eth_ports");
 	/* The same port: same id and MAC address (shared data) everywhere. */
 	assert_int_equal(mp_call(g.p, first, sizeof(first), "eth_port net_ring0"), 0);
 	assert_int_equal(atoi(first), 1);
-	expect_all(&g, first, "eth_port net_ring0");
+	mp_expect_all(&g, first, "eth_port net_ring0");
 	/* A secondary that joins afterwards finds them as they are. */
-	add_secondary(&g, 0);
-	expect(g.s[2], "0:net_null0 1:net_ring0", "eth_ports");
-	expect(g.s[2], first, "eth_port net_ring0");
+	mp_group_add(&g, NULL);
+	mp_expect(g.s[2], "0:net_null0 1:net_ring0", "eth_ports");
+	mp_expect(g.s[2], first, "eth_port net_ring0");
 	/* Detached, from a secondary and from the primary: gone everywhere. */
-	expect(g.s[2], "0", "detach net_null0");
-	expect_all(&g, "1:net_ring0", "eth_ports");
-	expect(g.p, "0", "detach net_ring0");
-	expect_all(&g, "-", "eth_ports");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect(g.s[2], "0", "detach net_null0");
+	mp_expect_all(&g, "1:net_ring0", "eth_ports");
+	mp_expect(g.p, "0", "detach net_ring0");
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* A secondary sends on a loopback port the primary set up; the primary gets it all, in order. */
@@ -539,13 +324,13 @@ test_secondary_tx_primary_rx(void **state)
 {
 	const unsigned int total = 20000;
 	char reply[128], want[64];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 1, 0);
-	expect(g.p, "0", "attach net_ring0,nodeaction=mp_lb:0:CREATE");
-	expect(g.p, "ok", "eth_pool 4095");
-	expect(g.p, "0", "eth_up net_ring0 1");
+	mp_group_start(&g, NULL, 1, 0);
+	mp_expect(g.p, "0", "attach net_ring0,nodeaction=mp_lb:0:CREATE");
+	mp_expect(g.p, "ok", "eth_pool 4095");
+	mp_expect(g.p, "0", "eth_up net_ring0 1");
 	/* The ring holds 1023: both sides run at once. */
 	assert_int_equal(mp_send(g.s[0], "eth_tx net_ring0 %u", total), 0);
 	assert_int_equal(mp_send(g.p, "eth_rx net_ring0 %u", total), 0);
@@ -557,10 +342,10 @@ test_secondary_tx_primary_rx(void **state)
 	assert_string_equal(reply, want);
 	/* The counters are in shared memory: the same numbers everywhere. */
 	snprintf(want, sizeof(want), "in=%u out=%u", total, total);
-	expect_all(&g, want, "eth_stats net_ring0");
-	expect(g.s[0], "0", "detach net_ring0");
-	expect_all(&g, "-", "eth_ports");
-	group_stop(&g);
+	mp_expect_all(&g, want, "eth_stats net_ring0");
+	mp_expect(g.s[0], "0", "detach net_ring0");
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_group_stop(&g);
 }
 
 /*
@@ -574,134 +359,111 @@ test_detach_from_secondary(void **state)
 	char reply[128];
 	unsigned long rx_start, rx_end;
 	int destroyed;
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.p, "0", "attach net_null0");
-	expect(g.p, "ok", "eth_pool 4095");
-	expect(g.p, "0", "eth_up net_null0 1");
-	expect(g.s[0], "0", "eth_uninit net_null0");
-	expect(g.s[0], "-", "eth_ports");
-	expect(g.p, "0:net_null0", "eth_ports");
-	expect(g.s[1], "0:net_null0", "eth_ports");
-	expect(g.p, "net_null0", "eth_slot 0");
-	expect(g.p, "rx=32 tx=32", "eth_burst net_null0");
-	expect(g.s[1], "rx=32 tx=32", "eth_burst net_null0");
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.p, "0", "attach net_null0");
+	mp_expect(g.p, "ok", "eth_pool 4095");
+	mp_expect(g.p, "0", "eth_up net_null0 1");
+	mp_expect(g.s[0], "0", "eth_uninit net_null0");
+	mp_expect(g.s[0], "-", "eth_ports");
+	mp_expect(g.p, "0:net_null0", "eth_ports");
+	mp_expect(g.s[1], "0:net_null0", "eth_ports");
+	mp_expect(g.p, "net_null0", "eth_slot 0");
+	mp_expect(g.p, "rx=32 tx=32", "eth_burst net_null0");
+	mp_expect(g.s[1], "rx=32 tx=32", "eth_burst net_null0");
 
 	assert_int_equal(mp_call(g.p, reply, sizeof(reply), "eth_poll_start net_null0"), 0);
 	assert_int_equal(sscanf(reply, "rx=%lu", &rx_start), 1);
 	assert_true(rx_start > 0);
 	/* The secondary's part takes 100 ms: the primary's poller must go on meanwhile. */
-	expect(g.s[1], "0", "eth_slow_destroy 100");
-	expect(g.s[1], "0", "detach net_null0");
+	mp_expect(g.s[1], "0", "eth_slow_destroy 100");
+	mp_expect(g.s[1], "0", "detach net_null0");
 	assert_int_equal(mp_call(g.p, reply, sizeof(reply), "eth_poll_stop"), 0);
 	assert_int_equal(sscanf(reply, "destroyed=%d rx_at_destroy=%lu", &destroyed, &rx_end), 2);
 	assert_int_equal(destroyed, 1);
 	/* It kept receiving while the secondaries detached. */
 	assert_true(rx_end > rx_start);
-	expect_all(&g, "-", "eth_ports");
-	expect_all(&g, "-", "eth_slot 0");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "eth_slot 0");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* After a multi-process detach, the next attach gets the freed port id, everywhere. */
 static void
 test_port_id_reuse(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect(g.p, "0", "attach net_null0");
-	expect(g.s[0], "0", "attach net_null1");
-	expect_all(&g, "0:net_null0 1:net_null1", "eth_ports");
-	expect(g.s[1], "0", "detach net_null0");
-	expect_all(&g, "-", "eth_slot 0");
-	expect_all(&g, "net_null1", "eth_slot 1");
-	expect(g.s[0], "0", "attach net_ring0,nodeaction=mp_reuse:0:CREATE");
-	expect_all(&g, "0:net_ring0 1:net_null1", "eth_ports");
-	expect(g.p, "0", "detach net_ring0");
-	expect(g.p, "0", "detach net_null1");
-	expect_all(&g, "-", "eth_slot 0");
-	expect_all(&g, "-", "eth_slot 1");
-	group_stop(&g);
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.p, "0", "attach net_null0");
+	mp_expect(g.s[0], "0", "attach net_null1");
+	mp_expect_all(&g, "0:net_null0 1:net_null1", "eth_ports");
+	mp_expect(g.s[1], "0", "detach net_null0");
+	mp_expect_all(&g, "-", "eth_slot 0");
+	mp_expect_all(&g, "net_null1", "eth_slot 1");
+	mp_expect(g.s[0], "0", "attach net_ring0,nodeaction=mp_reuse:0:CREATE");
+	mp_expect_all(&g, "0:net_ring0 1:net_null1", "eth_ports");
+	mp_expect(g.p, "0", "detach net_ring0");
+	mp_expect(g.p, "0", "detach net_null1");
+	mp_expect_all(&g, "-", "eth_slot 0");
+	mp_expect_all(&g, "-", "eth_slot 1");
+	mp_group_stop(&g);
 }
 
 /* NEW and DESTROY fire in every process, secondaries included, with the port's name. */
 static void
 test_events(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, 0);
-	expect_all(&g, "0", "eth_watch");
-	expect(g.p, "0", "attach net_null0");
-	expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_ev:0:CREATE");
-	expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0", "eth_events");
-	expect(g.s[0], "0", "detach net_null0");
-	expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0 DESTROY:0:net_null0", "eth_events");
-	expect(g.p, "0", "detach net_ring0");
-	expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0 DESTROY:0:net_null0 "
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect_all(&g, "0", "eth_watch");
+	mp_expect(g.p, "0", "attach net_null0");
+	mp_expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_ev:0:CREATE");
+	mp_expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0", "eth_events");
+	mp_expect(g.s[0], "0", "detach net_null0");
+	mp_expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0 DESTROY:0:net_null0", "eth_events");
+	mp_expect(g.p, "0", "detach net_ring0");
+	mp_expect_all(&g, "NEW:0:net_null0 NEW:1:net_ring0 DESTROY:0:net_null0 "
 		   "DESTROY:1:net_ring0", "eth_events");
-	group_stop(&g);
-}
-
-static unsigned int
-count_of(const char *text, const char *what)
-{
-	unsigned int n = 0;
-
-	for (text = strstr(text, what); text != NULL; text = strstr(text + 1, what))
-		n++;
-	return n;
+	mp_group_stop(&g);
 }
 
 /* Bad devargs: one clear line from the PMD, in the primary, and nothing attached anywhere. */
 static void
 test_bad_devargs(void **state)
 {
-	static const struct {
-		unsigned int from;     /* 0: the primary, else that secondary */
-		const char *devargs;
-		const char *line;
-	} cases[] = {
-		{ 0, "net_null0,size=abc", "net_null0: invalid devargs 'size=abc': size takes" },
-		{ 1, "net_null0,bogus=1", "net_null0: invalid devargs 'bogus=1': the keys are" },
-		{ 2, "net_null0,copy=1,no-rx=1", "copy and no-rx exclude each other" },
-		{ 1, "net_ring0,nodeaction=mp_x:0:MAKE", "net_ring0: invalid devargs "
+	static const struct mp_bad_attach cases[] = {
+		{ 0, "net_null0,size=abc", NULL,
+		  "net_null0: invalid devargs 'size=abc': size takes" },
+		{ 1, "net_null0,bogus=1", NULL,
+		  "net_null0: invalid devargs 'bogus=1': the keys are" },
+		{ 2, "net_null0,copy=1,no-rx=1", NULL, "copy and no-rx exclude each other" },
+		{ 1, "net_ring0,nodeaction=mp_x:0:MAKE", NULL, "net_ring0: invalid devargs "
 		  "'nodeaction=mp_x:0:MAKE': nodeaction takes" },
-		{ 0, "net_ring0,nodeaction=mp_missing:0:ATTACH", "cannot attach ring mp_missing" },
+		{ 0, "net_ring0,nodeaction=mp_missing:0:ATTACH", NULL,
+		  "cannot attach ring mp_missing" },
 	};
-	struct group g;
+	struct mp_group g;
 	unsigned int i;
 
 	(void)state;
-	group_start(&g, 2, MP_CAPTURE_STDERR);
-	for (i = 0; i < RTE_DIM(cases); i++) {
-		char reply[64];
-
-		assert_int_equal(mp_call(proc(&g, cases[i].from), reply, sizeof(reply), "attach %s",
-					 cases[i].devargs), 0);
-		if (atoi(reply) >= 0)
-			fail_msg("attach %s answered %s", cases[i].devargs, reply);
-		expect_all(&g, "-", "devices");
-		expect_all(&g, "-", "eth_ports");
-		expect_all(&g, "-", "eth_slot 0");
-		if (count_of(mp_stderr(g.p), cases[i].line) != 1)
-			fail_msg("the primary logged '%s' %u times:\n%s", cases[i].line,
-				 count_of(mp_stderr(g.p), cases[i].line), mp_stderr(g.p));
-	}
+	mp_group_start(&g, NULL, 2, MP_CAPTURE_STDERR);
+	for (i = 0; i < RTE_DIM(cases); i++)
+		mp_expect_attach_fails(&g, &cases[i]);
 	/* The secondaries never probed: nothing to say. */
-	assert_int_equal(count_of(mp_stderr(g.s[0]), "invalid devargs"), 0);
-	assert_int_equal(count_of(mp_stderr(g.s[1]), "invalid devargs"), 0);
+	assert_int_equal(mp_log_count(g.s[0], "invalid devargs"), 0);
+	assert_int_equal(mp_log_count(g.s[1], "invalid devargs"), 0);
 	/* And the names are free for good devargs. */
-	expect(g.s[0], "0", "attach net_null0,size=128");
-	expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_x:0:CREATE");
-	expect_all(&g, "0:net_null0 1:net_ring0", "eth_ports");
-	group_stop(&g);
+	mp_expect(g.s[0], "0", "attach net_null0,size=128");
+	mp_expect(g.s[1], "0", "attach net_ring0,nodeaction=mp_x:0:CREATE");
+	mp_expect_all(&g, "0:net_null0 1:net_ring0", "eth_ports");
+	mp_group_stop(&g);
 }
 
 static const struct CMUnitTest tests[] = {

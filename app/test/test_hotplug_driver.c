@@ -150,22 +150,10 @@ RTE_PMD_REGISTER_VDEV(hp_test, hp_test_driver);
 /* Commands of the "eal" role for hotplug tests. */
 
 /* "attach DEVARGS" -> result of rte_dev_probe */
-static int
-cmd_attach(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", rte_dev_probe(args));
-	return 0;
-}
-REGISTER_MP_COMMAND(attach, cmd_attach);
+REGISTER_MP_COMMAND_INT(attach, rte_dev_probe(args));
 
 /* "detach NAME" -> result of rte_eal_hotplug_remove("vdev", NAME) */
-static int
-cmd_detach(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", rte_eal_hotplug_remove("vdev", args));
-	return 0;
-}
-REGISTER_MP_COMMAND(detach, cmd_detach);
+REGISTER_MP_COMMAND_INT(detach, rte_eal_hotplug_remove("vdev", args));
 
 /* "devices" -> the probed devices' names, sorted, space-separated ("-" if none) */
 static int

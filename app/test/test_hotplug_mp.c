@@ -19,104 +19,35 @@
 
 #include <rte_common.h>
 
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
-#define MAX_SEC 4
-
-struct group {
-	const char *prefix;
-	struct mp_proc *p;
-	struct mp_proc *s[MAX_SEC];
-	unsigned int ns;
-};
-
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
-
-static void
-group_start(struct group *g, unsigned int ns, const char *const primary_args[])
-{
-	static const char *const names[MAX_SEC] = { "s1", "s2", "s3", "s4" };
-	static const char *const default_primary[] = { "--no-huge", "-m", "64", NULL };
-	unsigned int i;
-
-	memset(g, 0, sizeof(*g));
-	g->prefix = mp_prefix();
-	g->p = mp_spawn_eal("p", g->prefix, primary_args != NULL ? primary_args : default_primary);
-	assert_non_null(g->p);
-	for (i = 0; i < ns; i++) {
-		g->s[i] = mp_spawn_eal(names[i], g->prefix, secondary_args);
-		assert_non_null(g->s[i]);
-	}
-	g->ns = ns;
-}
-
-static void
-group_stop(struct group *g)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->ns; i++) {
-		if (g->s[i] != NULL)
-			assert_int_equal(mp_quit(g->s[i]), 0);
-	}
-	assert_int_equal(mp_quit(g->p), 0);
-}
-
-static struct mp_proc *
-proc(struct group *g, unsigned int i)
-{
-	return i == 0 ? g->p : g->s[i - 1];
-}
-
-static int
-call_int(struct mp_proc *p, const char *fmt, const char *arg)
-{
-	char r[256];
-
-	assert_int_equal(mp_call(p, r, sizeof(r), fmt, arg), 0);
-	return atoi(r);
-}
-
-/* Every live process of the group has exactly these devices ("-": none). */
-static void
-expect_devices(struct group *g, const char *devices)
-{
-	char r[1024];
-	unsigned int i;
-
-	for (i = 0; i <= g->ns; i++) {
-		if (proc(g, i) == NULL)
-			continue;
-		assert_int_equal(mp_call(proc(g, i), r, sizeof(r), "devices"), 0);
-		if (strcmp(r, devices) != 0)
-			fail_msg("%s has '%s', expected '%s'", proc(g, i)->name, r, devices);
-	}
-}
+/* The primary of a group, unless a test needs other options. */
+static const char *const primary_args[] = { "--no-huge", "-m", "64", NULL };
 
 /* Attach from the primary and from a secondary, detach from each, with n secondaries. */
 static void
 four_scenarios(unsigned int n)
 {
-	struct group g;
+	struct mp_group g;
 
-	group_start(&g, n, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test0"), 0);
-	expect_devices(&g, "hp_test0");
-	assert_int_equal(call_int(g.p, "detach %s", "hp_test0"), 0);
-	expect_devices(&g, "-");
-	assert_int_equal(call_int(g.s[n - 1], "attach %s", "hp_test1"), 0);
-	expect_devices(&g, "hp_test1");
-	assert_int_equal(call_int(g.s[0], "detach %s", "hp_test1"), 0);
-	expect_devices(&g, "-");
+	mp_group_start(&g, primary_args, n, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test0"), 0);
+	mp_expect_all(&g, "hp_test0", "devices");
+	assert_int_equal(mp_call_int(g.p, "detach %s", "hp_test0"), 0);
+	mp_expect_all(&g, "-", "devices");
+	assert_int_equal(mp_call_int(g.s[n - 1], "attach %s", "hp_test1"), 0);
+	mp_expect_all(&g, "hp_test1", "devices");
+	assert_int_equal(mp_call_int(g.s[0], "detach %s", "hp_test1"), 0);
+	mp_expect_all(&g, "-", "devices");
 	/* Already there / not there. */
-	assert_int_equal(call_int(g.s[0], "attach %s", "hp_test2"), 0);
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test2"), -EEXIST);
-	assert_int_equal(call_int(g.s[n - 1], "attach %s", "hp_test2"), -EEXIST);
-	expect_devices(&g, "hp_test2");
-	assert_int_equal(call_int(g.p, "detach %s", "hp_test9"), -ENOENT);
-	assert_int_equal(call_int(g.s[0], "detach %s", "hp_test9"), -ENOENT);
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "hp_test2"), 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test2"), -EEXIST);
+	assert_int_equal(mp_call_int(g.s[n - 1], "attach %s", "hp_test2"), -EEXIST);
+	mp_expect_all(&g, "hp_test2", "devices");
+	assert_int_equal(mp_call_int(g.p, "detach %s", "hp_test9"), -ENOENT);
+	assert_int_equal(mp_call_int(g.s[0], "detach %s", "hp_test9"), -ENOENT);
+	mp_group_stop(&g);
 }
 
 static void
@@ -139,20 +70,20 @@ test_attach_fails_in_secondary(void **state)
 {
 	static const char *const who[] = { "s1", "s2", "s4" };
 	char devargs[64];
-	struct group g;
+	struct mp_group g;
 	unsigned int k;
 
 	(void)state;
-	group_start(&g, 4, NULL);
+	mp_group_start(&g, primary_args, 4, 0);
 	for (k = 0; k < RTE_DIM(who); k++) {
 		snprintf(devargs, sizeof(devargs), "hp_test0,fail_probe=%s", who[k]);
-		assert_int_equal(call_int(g.s[k % 2], "attach %s", devargs), -EIO);
-		expect_devices(&g, "-");
+		assert_int_equal(mp_call_int(g.s[k % 2], "attach %s", devargs), -EIO);
+		mp_expect_all(&g, "-", "devices");
 	}
 	/* And from the primary. */
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test0,fail_probe=s3"), -EIO);
-	expect_devices(&g, "-");
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test0,fail_probe=s3"), -EIO);
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* A remove failing in secondary k: the detach fails, the device is everywhere. */
@@ -161,61 +92,61 @@ test_detach_fails_in_secondary(void **state)
 {
 	static const char *const who[] = { "s1", "s2", "s4" };
 	char devargs[64];
-	struct group g;
+	struct mp_group g;
 	unsigned int k;
 
 	(void)state;
-	group_start(&g, 4, NULL);
+	mp_group_start(&g, primary_args, 4, 0);
 	for (k = 0; k < RTE_DIM(who); k++) {
 		snprintf(devargs, sizeof(devargs), "hp_test%u,fail_remove=%s", k, who[k]);
-		assert_int_equal(call_int(g.p, "attach %s", devargs), 0);
+		assert_int_equal(mp_call_int(g.p, "attach %s", devargs), 0);
 	}
-	expect_devices(&g, "hp_test0 hp_test1 hp_test2");
+	mp_expect_all(&g, "hp_test0 hp_test1 hp_test2", "devices");
 	for (k = 0; k < RTE_DIM(who); k++) {
 		char name[16];
 
 		snprintf(name, sizeof(name), "hp_test%u", k);
-		assert_int_equal(call_int(k == 1 ? g.s[2] : g.p, "detach %s", name), -EBUSY);
-		expect_devices(&g, "hp_test0 hp_test1 hp_test2");
+		assert_int_equal(mp_call_int(k == 1 ? g.s[2] : g.p, "detach %s", name), -EBUSY);
+		mp_expect_all(&g, "hp_test0 hp_test1 hp_test2", "devices");
 	}
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /* The primary's own probe or remove failing: nothing changes anywhere. */
 static void
 test_primary_fails(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, NULL);
-	assert_int_equal(call_int(g.s[0], "attach %s", "hp_test0,fail_probe=p"), -EIO);
-	expect_devices(&g, "-");
-	assert_int_equal(call_int(g.s[1], "attach %s", "hp_test0,fail_remove=p"), 0);
-	assert_int_equal(call_int(g.s[0], "detach %s", "hp_test0"), -EBUSY);
-	expect_devices(&g, "hp_test0");
-	group_stop(&g);
+	mp_group_start(&g, primary_args, 2, 0);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "hp_test0,fail_probe=p"), -EIO);
+	mp_expect_all(&g, "-", "devices");
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "hp_test0,fail_remove=p"), 0);
+	assert_int_equal(mp_call_int(g.s[0], "detach %s", "hp_test0"), -EBUSY);
+	mp_expect_all(&g, "hp_test0", "devices");
+	mp_group_stop(&g);
 }
 
 /* A veto in one secondary refuses the detach, from any process; nothing changes. */
 static void
 test_veto(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 3, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test0,veto=s2"), 0);
-	assert_int_equal(call_int(g.p, "detach %s", "hp_test0"), -EBUSY);
-	expect_devices(&g, "hp_test0");
-	assert_int_equal(call_int(g.s[1], "detach %s", "hp_test0"), -EBUSY);
-	assert_int_equal(call_int(g.s[2], "detach %s", "hp_test0"), -EBUSY);
-	expect_devices(&g, "hp_test0");
+	mp_group_start(&g, primary_args, 3, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test0,veto=s2"), 0);
+	assert_int_equal(mp_call_int(g.p, "detach %s", "hp_test0"), -EBUSY);
+	mp_expect_all(&g, "hp_test0", "devices");
+	assert_int_equal(mp_call_int(g.s[1], "detach %s", "hp_test0"), -EBUSY);
+	assert_int_equal(mp_call_int(g.s[2], "detach %s", "hp_test0"), -EBUSY);
+	mp_expect_all(&g, "hp_test0", "devices");
 	/* The primary's own veto too. */
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test1,veto=p"), 0);
-	assert_int_equal(call_int(g.s[0], "detach %s", "hp_test1"), -EBUSY);
-	expect_devices(&g, "hp_test0 hp_test1");
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test1,veto=p"), 0);
+	assert_int_equal(mp_call_int(g.s[0], "detach %s", "hp_test1"), -EBUSY);
+	mp_expect_all(&g, "hp_test0 hp_test1", "devices");
+	mp_group_stop(&g);
 }
 
 /* A secondary killed during an attach: the others finish well before the timeout. */
@@ -223,11 +154,11 @@ static void
 test_killed_during_attach(void **state)
 {
 	struct timespec start;
-	struct group g;
+	struct mp_group g;
 	char r[64];
 
 	(void)state;
-	group_start(&g, 3, NULL);
+	mp_group_start(&g, primary_args, 3, 0);
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	assert_int_equal(mp_send(g.p, "attach hp_test0,hang_probe=s2,hang_ms=4000"), 0);
 	usleep(300 * 1000);
@@ -238,8 +169,8 @@ test_killed_during_attach(void **state)
 	assert_int_equal(mp_wait_exit(g.s[1], MP_TIMEOUT_MS), 128 + SIGKILL);
 	mp_free(g.s[1]);
 	g.s[1] = NULL;
-	expect_devices(&g, "hp_test0");
-	group_stop(&g);
+	mp_expect_all(&g, "hp_test0", "devices");
+	mp_group_stop(&g);
 }
 
 /*
@@ -252,12 +183,12 @@ test_stopped_during_attach(void **state)
 {
 	static const char *const primary[] = { "--no-huge", "-m", "64", "--mp-timeout=1", NULL };
 	struct timespec start;
-	struct group g;
+	struct mp_group g;
 	uint64_t ms;
 	char r[64];
 
 	(void)state;
-	group_start(&g, 2, primary);
+	mp_group_start(&g, primary, 2, 0);
 	mp_kill(g.s[0], SIGSTOP);
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "attach hp_test0"), 0);
@@ -271,28 +202,28 @@ test_stopped_during_attach(void **state)
 	 * queued after both: once it is done, so are they. And the group
 	 * works as before.
 	 */
-	assert_int_equal(call_int(g.s[0], "attach %s", "hp_test1"), 0);
-	expect_devices(&g, "hp_test1");
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "hp_test1"), 0);
+	mp_expect_all(&g, "hp_test1", "devices");
+	mp_group_stop(&g);
 }
 
 /* Four secondaries attach four devices at once; two attach one device at once. */
 static void
 test_concurrent(void **state)
 {
-	struct group g;
+	struct mp_group g;
 	char r[64];
 	unsigned int i, ok = 0, exist = 0;
 
 	(void)state;
-	group_start(&g, 4, NULL);
+	mp_group_start(&g, primary_args, 4, 0);
 	for (i = 0; i < 4; i++)
 		assert_int_equal(mp_send(g.s[i], "attach hp_test%u", i), 0);
 	for (i = 0; i < 4; i++) {
 		assert_int_equal(mp_recv(g.s[i], r, sizeof(r), MP_TIMEOUT_MS), 0);
 		assert_string_equal(r, "0");
 	}
-	expect_devices(&g, "hp_test0 hp_test1 hp_test2 hp_test3");
+	mp_expect_all(&g, "hp_test0 hp_test1 hp_test2 hp_test3", "devices");
 	for (i = 0; i < 2; i++)
 		assert_int_equal(mp_send(g.s[i], "attach hp_test9"), 0);
 	for (i = 0; i < 2; i++) {
@@ -302,59 +233,51 @@ test_concurrent(void **state)
 	}
 	assert_int_equal(ok, 1);
 	assert_int_equal(exist, 1);
-	expect_devices(&g, "hp_test0 hp_test1 hp_test2 hp_test3 hp_test9");
-	group_stop(&g);
+	mp_expect_all(&g, "hp_test0 hp_test1 hp_test2 hp_test3 hp_test9", "devices");
+	mp_group_stop(&g);
 }
 
 /* A secondary started during a storm of attaches and detaches ends like the primary. */
 static void
 test_join_during_storm(void **state)
 {
-	struct group g;
-	struct mp_proc *late;
 	char r[256], expect[256];
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 1, NULL);
+	mp_group_start(&g, primary_args, 1, 0);
 	assert_int_equal(mp_send(g.p, "storm 400"), 0);
 	assert_int_equal(mp_send(g.s[0], "storm 399"), 0);
 	usleep(100 * 1000);
-	late = mp_spawn_eal("s2", g.prefix, secondary_args);
-	assert_non_null(late);
+	mp_group_add(&g, NULL);
 	assert_int_equal(mp_recv(g.p, r, sizeof(r), MP_TIMEOUT_MS * 6), 0);
 	assert_string_equal(r, "ok");
 	assert_int_equal(mp_recv(g.s[0], r, sizeof(r), MP_TIMEOUT_MS * 6), 0);
 	assert_string_equal(r, "ok");
 	assert_int_equal(mp_call(g.p, expect, sizeof(expect), "devices"), 0);
-	g.s[1] = late;
-	g.ns = 2;
-	expect_devices(&g, expect);
-	group_stop(&g);
+	mp_expect_all(&g, expect, "devices");
+	mp_group_stop(&g);
 }
 
 /* 1,000 attach/detach cycles: fds and heap blocks as after the first. */
 static void
 test_no_leak_over_cycles(void **state)
 {
-	char before[3][64], after[3][64], r[64];
-	struct group g;
-	unsigned int i;
+	struct mp_resources before;
+	struct mp_group g;
+	char r[64];
 
 	(void)state;
-	group_start(&g, 2, NULL);
+	mp_group_start(&g, primary_args, 2, 0);
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "cycle 1 hp_test0"), 0);
 	assert_string_equal(r, "ok");
-	for (i = 0; i < 3; i++)
-		assert_int_equal(mp_call(proc(&g, i), before[i], sizeof(before[i]), "resources"), 0);
+	mp_group_resources(&g, &before);
 	assert_int_equal(mp_send(g.p, "cycle 1000 hp_test0"), 0);
 	assert_int_equal(mp_recv(g.p, r, sizeof(r), MP_TIMEOUT_MS * 12), 0);
 	assert_string_equal(r, "ok");
-	for (i = 0; i < 3; i++) {
-		assert_int_equal(mp_call(proc(&g, i), after[i], sizeof(after[i]), "resources"), 0);
-		assert_string_equal(after[i], before[i]);
-	}
-	expect_devices(&g, "-");
-	group_stop(&g);
+	mp_expect_resources(&g, &before);
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* Bad devargs: one clear line, a negative errno, nothing anywhere. */
@@ -362,21 +285,21 @@ static void
 test_bad_devargs(void **state)
 {
 	char longargs[300];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 1, NULL);
+	mp_group_start(&g, primary_args, 1, 0);
 	memset(longargs, 'a', sizeof(longargs));
 	memcpy(longargs, "hp_test0,x=", 11);
 	longargs[sizeof(longargs) - 1] = '\0';
-	assert_int_equal(call_int(g.p, "attach %s", longargs), -ENAMETOOLONG);
-	assert_int_equal(call_int(g.s[0], "attach %s", longargs), -ENAMETOOLONG);
-	assert_int_equal(call_int(g.p, "attach %s", "nobus:foo"), -ENODEV);
-	assert_int_equal(call_int(g.s[0], "attach %s", "vdev:no_driver0"), -ENODEV);
-	assert_int_equal(call_int(g.s[0], "attach %s", "hp_test0,a=[b"), -EINVAL);
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test0,unknown_key=1"), -EINVAL);
-	expect_devices(&g, "-");
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.p, "attach %s", longargs), -ENAMETOOLONG);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", longargs), -ENAMETOOLONG);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "nobus:foo"), -ENODEV);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "vdev:no_driver0"), -ENODEV);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "hp_test0,a=[b"), -EINVAL);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test0,unknown_key=1"), -EINVAL);
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* A secondary started after the primary has devices has them all once its init returns. */
@@ -385,16 +308,14 @@ test_join_gets_devices(void **state)
 {
 	static const char *const primary[] = { "--no-huge", "-m", "64", "--vdev=hp_test0",
 					       "--vdev", "hp_test1,veto=nobody", NULL };
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 0, primary);
-	assert_int_equal(call_int(g.p, "attach %s", "hp_test2"), 0);
-	g.s[0] = mp_spawn_eal("s1", g.prefix, secondary_args);
-	assert_non_null(g.s[0]);
-	g.ns = 1;
-	expect_devices(&g, "hp_test0 hp_test1 hp_test2");
-	group_stop(&g);
+	mp_group_start(&g, primary, 0, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test2"), 0);
+	mp_group_add(&g, NULL);
+	mp_expect_all(&g, "hp_test0 hp_test1 hp_test2", "devices");
+	mp_group_stop(&g);
 }
 
 static const struct CMUnitTest tests[] = {

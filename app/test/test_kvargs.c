@@ -104,33 +104,43 @@ static const struct parse_case cases[] = {
 	{ "list[0]=1", true, NULL },
 };
 
+/*
+ * Whether kvlist, parsed from args, is what row i of the table expects;
+ * print the difference when not. Frees kvlist.
+ */
+static bool
+check_case(unsigned int i, const char *args, struct rte_kvargs *kvlist)
+{
+	const struct parse_case *c = &cases[i];
+	char got[256];
+	bool ok;
+
+	if (kvlist != NULL)
+		dump(kvlist, got, sizeof(got));
+	if (c->result == NULL)
+		ok = kvlist == NULL;
+	else
+		ok = kvlist != NULL && strcmp(got, c->result) == 0;
+	if (!ok)
+		print_error("case %u \"%s\": expected %s%s%s, got %s%s%s\n", i, args,
+			    c->result != NULL ? "\"" : "", c->result != NULL ? c->result : "NULL",
+			    c->result != NULL ? "\"" : "", kvlist != NULL ? "\"" : "",
+			    kvlist != NULL ? got : "NULL", kvlist != NULL ? "\"" : "");
+	rte_kvargs_free(kvlist);
+	return ok;
+}
+
 static void
 test_parse_table(void **state)
 {
 	unsigned int i, bad = 0;
-	char got[256];
 
 	(void)state;
 	for (i = 0; i < RTE_DIM(cases); i++) {
 		const struct parse_case *c = &cases[i];
-		struct rte_kvargs *kvlist;
-		bool ok;
 
-		kvlist = rte_kvargs_parse(c->args, c->check_keys ? valid_keys : NULL);
-		if (kvlist != NULL)
-			dump(kvlist, got, sizeof(got));
-		if (c->result == NULL)
-			ok = kvlist == NULL;
-		else
-			ok = kvlist != NULL && strcmp(got, c->result) == 0;
-		if (!ok) {
-			bad++;
-			print_error("case %u \"%s\": expected %s%s%s, got %s%s%s\n", i, c->args,
-				    c->result != NULL ? "\"" : "", c->result != NULL ? c->result : "NULL",
-				    c->result != NULL ? "\"" : "", kvlist != NULL ? "\"" : "",
-				    kvlist != NULL ? got : "NULL", kvlist != NULL ? "\"" : "");
-		}
-		rte_kvargs_free(kvlist);
+		bad += !check_case(i, c->args,
+				   rte_kvargs_parse(c->args, c->check_keys ? valid_keys : NULL));
 	}
 	assert_int_equal(bad, 0);
 }
@@ -140,29 +150,15 @@ static void
 test_parse_delim_table(void **state)
 {
 	unsigned int i, bad = 0;
-	char args[128], got[256];
+	char args[128];
 
 	(void)state;
 	for (i = 0; i < RTE_DIM(cases); i++) {
 		const struct parse_case *c = &cases[i];
-		struct rte_kvargs *kvlist;
-		bool ok;
 
 		snprintf(args, sizeof(args), "%s/c=[,=]", c->args);
-		kvlist = rte_kvargs_parse_delim(args, c->check_keys ? valid_keys : NULL, ":/");
-		if (kvlist != NULL)
-			dump(kvlist, got, sizeof(got));
-		if (c->result == NULL)
-			ok = kvlist == NULL;
-		else
-			ok = kvlist != NULL && strcmp(got, c->result) == 0;
-		if (!ok) {
-			bad++;
-			print_error("case %u \"%s\": expected %s, got %s\n", i, args,
-				    c->result != NULL ? c->result : "NULL",
-				    kvlist != NULL ? got : "NULL");
-		}
-		rte_kvargs_free(kvlist);
+		bad += !check_case(i, args, rte_kvargs_parse_delim(args, c->check_keys ?
+								   valid_keys : NULL, ":/"));
 	}
 	assert_int_equal(bad, 0);
 }

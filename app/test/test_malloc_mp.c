@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +24,7 @@
 #include <rte_memzone.h>
 #include <rte_random.h>
 
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
 static void
@@ -170,14 +169,8 @@ cmd_stress(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(stress, cmd_stress);
 
-static int
-cmd_validate(const char *args, char *reply, size_t size)
-{
-	(void)args;
-	snprintf(reply, size, "%d", rte_malloc_validate());
-	return 0;
-}
-REGISTER_MP_COMMAND(validate, cmd_validate);
+/* "validate" -> result of rte_malloc_validate */
+REGISTER_MP_COMMAND_INT(validate, rte_malloc_validate());
 
 static int
 cmd_alloc_count(const char *args, char *reply, size_t size)
@@ -235,26 +228,7 @@ require_mode(const struct mode *m)
 static struct mp_proc *
 start(const struct mode *m, const char *prefix, bool primary, const char *name)
 {
-	struct mp_proc *p = mp_spawn_eal(name, prefix, primary ? m->primary : m->secondary);
-
-	assert_non_null(p);
-	return p;
-}
-
-/* Send a command; the reply must start with reply_prefix. */
-static void __rte_format_printf(5, 6)
-expect(struct mp_proc *p, const char *reply_prefix, char *reply, size_t size,
-       const char *fmt, ...)
-{
-	char cmd[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_int_equal(mp_call(p, reply, size, "%s", cmd), 0);
-	if (strncmp(reply, reply_prefix, strlen(reply_prefix)) != 0)
-		fail_msg("%s: '%s' answered '%s'", p->name, cmd, reply);
+	return mp_start_eal(name, prefix, primary ? m->primary : m->secondary, 0);
 }
 
 static void
@@ -268,13 +242,13 @@ memzone_shared(const struct mode *m)
 	prefix = mp_prefix();
 	p = start(m, prefix, true, "primary");
 	s = start(m, prefix, false, "secondary");
-	expect(p, "ok ", a, sizeof(a), "mz_write mz_from_primary 100000 7");
-	expect(s, "ok ", b, sizeof(b), "mz_check mz_from_primary 7");
+	mp_expect_prefix(p, "ok ", a, sizeof(a), "mz_write mz_from_primary 100000 7");
+	mp_expect_prefix(s, "ok ", b, sizeof(b), "mz_check mz_from_primary 7");
 	assert_string_equal(a, b); /* the same address */
-	expect(s, "ok ", a, sizeof(a), "mz_write mz_from_secondary 5000 9");
-	expect(p, "ok ", b, sizeof(b), "mz_check mz_from_secondary 9");
+	mp_expect_prefix(s, "ok ", a, sizeof(a), "mz_write mz_from_secondary 5000 9");
+	mp_expect_prefix(p, "ok ", b, sizeof(b), "mz_check mz_from_secondary 9");
 	assert_string_equal(a, b);
-	expect(s, "err 17", a, sizeof(a), "mz_write mz_from_primary 10 1");
+	mp_expect_prefix(s, "err 17", a, sizeof(a), "mz_write mz_from_primary 10 1");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }
@@ -290,18 +264,18 @@ cross_free(const struct mode *m)
 	prefix = mp_prefix();
 	p = start(m, prefix, true, "primary");
 	s = start(m, prefix, false, "secondary");
-	expect(p, "", count, sizeof(count), "alloc_count");
-	expect(s, "ok ", r, sizeof(r), "alloc 40000 5");
+	mp_expect_prefix(p, "", count, sizeof(count), "alloc_count");
+	mp_expect_prefix(s, "ok ", r, sizeof(r), "alloc 40000 5");
 	snprintf(addr, sizeof(addr), "%s", r + 3);
-	expect(p, "ok", r, sizeof(r), "check_free %s 40000 5", addr);
-	expect(s, "0", r, sizeof(r), "validate");
-	expect(p, "0", r, sizeof(r), "validate");
-	expect(s, count, r, sizeof(r), "alloc_count");
+	mp_expect_prefix(p, "ok", r, sizeof(r), "check_free %s 40000 5", addr);
+	mp_expect_prefix(s, "0", r, sizeof(r), "validate");
+	mp_expect_prefix(p, "0", r, sizeof(r), "validate");
+	mp_expect_prefix(s, count, r, sizeof(r), "alloc_count");
 	/* And the other way round. */
-	expect(p, "ok ", r, sizeof(r), "alloc 100 6");
+	mp_expect_prefix(p, "ok ", r, sizeof(r), "alloc 100 6");
 	snprintf(addr, sizeof(addr), "%s", r + 3);
-	expect(s, "ok", r, sizeof(r), "check_free %s 100 6", addr);
-	expect(p, count, r, sizeof(r), "alloc_count");
+	mp_expect_prefix(s, "ok", r, sizeof(r), "check_free %s 100 6", addr);
+	mp_expect_prefix(p, count, r, sizeof(r), "alloc_count");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }
@@ -321,7 +295,7 @@ concurrent_stress(const struct mode *m)
 	procs[0] = start(m, prefix, true, "primary");
 	for (i = 1; i < NPROC; i++)
 		procs[i] = start(m, prefix, false, "secondary");
-	expect(procs[0], "", count, sizeof(count), "alloc_count");
+	mp_expect_prefix(procs[0], "", count, sizeof(count), "alloc_count");
 	for (i = 0; i < NPROC; i++)
 		assert_int_equal(mp_send(procs[i], "stress 20000 %u", i + 1), 0);
 	for (i = 0; i < NPROC; i++) {
@@ -329,8 +303,8 @@ concurrent_stress(const struct mode *m)
 		assert_string_equal(r, "ok");
 	}
 	for (i = 0; i < NPROC; i++)
-		expect(procs[i], "0", r, sizeof(r), "validate");
-	expect(procs[1], count, r, sizeof(r), "alloc_count");
+		mp_expect_prefix(procs[i], "0", r, sizeof(r), "validate");
+	mp_expect_prefix(procs[1], count, r, sizeof(r), "alloc_count");
 	for (i = NPROC; i > 0; i--)
 		assert_int_equal(mp_quit(procs[i - 1]), 0);
 }
@@ -349,16 +323,16 @@ killed_between_allocations(const struct mode *m)
 	p = start(m, prefix, true, "primary");
 	s = start(m, prefix, false, "secondary");
 	for (i = 0; i < 20; i++)
-		expect(s, "ok ", r, sizeof(r), "alloc 3000 1");
+		mp_expect_prefix(s, "ok ", r, sizeof(r), "alloc 3000 1");
 	mp_kill(s, SIGKILL);
 	assert_int_equal(mp_wait_exit(s, MP_TIMEOUT_MS), 128 + SIGKILL);
 	mp_free(s);
-	expect(p, "ok", r, sizeof(r), "stress 5000 3");
-	expect(p, "0", r, sizeof(r), "validate");
+	mp_expect_prefix(p, "ok", r, sizeof(r), "stress 5000 3");
+	mp_expect_prefix(p, "0", r, sizeof(r), "validate");
 	/* A new secondary joins and uses the heap as usual. */
 	s = start(m, prefix, false, "secondary-2");
-	expect(s, "ok", r, sizeof(r), "stress 5000 4");
-	expect(s, "0", r, sizeof(r), "validate");
+	mp_expect_prefix(s, "ok", r, sizeof(r), "stress 5000 4");
+	mp_expect_prefix(s, "0", r, sizeof(r), "validate");
 	assert_int_equal(mp_quit(s), 0);
 	assert_int_equal(mp_quit(p), 0);
 }
@@ -375,12 +349,12 @@ killed_holding_lock(const struct mode *m)
 	prefix = mp_prefix();
 	p = start(m, prefix, true, "primary");
 	s = start(m, prefix, false, "secondary");
-	expect(s, "held", r, sizeof(r), "hold_mem_lock");
+	mp_expect_prefix(s, "held", r, sizeof(r), "hold_mem_lock");
 	mp_kill(s, SIGKILL);
 	assert_int_equal(mp_wait_exit(s, MP_TIMEOUT_MS), 128 + SIGKILL);
 	mp_free(s);
-	expect(p, "ok ", r, sizeof(r), "mz_write mz_after_death 4096 2");
-	expect(p, "ok ", r, sizeof(r), "mz_check mz_after_death 2");
+	mp_expect_prefix(p, "ok ", r, sizeof(r), "mz_write mz_after_death 4096 2");
+	mp_expect_prefix(p, "ok ", r, sizeof(r), "mz_check mz_after_death 2");
 	assert_int_equal(mp_quit(p), 0);
 }
 

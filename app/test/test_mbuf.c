@@ -566,7 +566,7 @@ expect_bad(const struct rte_mbuf *m, int is_header, const char *why)
 
 	assert_int_equal(rte_mbuf_check(m, is_header, &reason), -1);
 	assert_non_null(reason);
-	assert_non_null(strstr(reason, why));
+	assert_text_has(reason, why);
 }
 
 static void
@@ -627,9 +627,8 @@ test_dump_and_flag_names(void **state)
 {
 	struct rte_mempool *mp;
 	struct rte_mbuf *m;
-	char names[256], *text = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char names[256], *text;
 
 	(void)state;
 	assert_string_equal(rte_get_rx_ol_flag_name(RTE_MBUF_F_RX_L4_CKSUM_GOOD),
@@ -651,16 +650,12 @@ test_dump_and_flag_names(void **state)
 	mp = make_pool("ut_dump", 15, 0, 0, 512);
 	m = make_pkt(mp, 20, 0xa0);
 	m->ol_flags = RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_TX_IP_CKSUM;
-	f = open_memstream(&text, &len);
-	assert_non_null(f);
-	rte_pktmbuf_dump(f, m, 16);
-	fclose(f);
-	assert_non_null(strstr(text, "pkt_len=20"));
-	assert_non_null(strstr(text, "rx flags: RTE_MBUF_F_RX_VLAN"));
-	assert_non_null(strstr(text, "tx flags: RTE_MBUF_F_TX_IP_CKSUM"));
-	assert_non_null(strstr(text, "00000000: a0 a1 a2"));
+	rte_pktmbuf_dump(test_capture_open(&cap), m, 16);
+	text = test_capture_close(&cap);
+	assert_text_has(text, "pkt_len=20", "rx flags: RTE_MBUF_F_RX_VLAN",
+			"tx flags: RTE_MBUF_F_TX_IP_CKSUM", "00000000: a0 a1 a2");
 	/* 16 bytes asked for: one line, ending with byte 15. */
-	assert_non_null(strstr(text, "ae af\n"));
+	assert_text_has(text, "ae af\n");
 	assert_null(strstr(text, "00000010:"));
 	free(text);
 	rte_pktmbuf_free(m);

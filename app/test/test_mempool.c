@@ -31,7 +31,6 @@
 #include <rte_spinlock.h>
 #include <rte_string_fns.h>
 
-#include "mp_harness.h"
 #include "test.h"
 
 static int
@@ -667,11 +666,10 @@ test_ops_check(void **state)
 	rte_strlcpy(mp->ops_name, "other_ops", sizeof(mp->ops_name));
 	assert_int_equal(rte_mempool_check_ops(mp), -EINVAL);
 	log = capture_log(do_lookup, mp);
-	assert_non_null(strstr(log, "uses ops 'other_ops' at index"));
-	assert_non_null(strstr(log, "has 'ring_mp_mc' there"));
+	assert_text_has(log, "uses ops 'other_ops' at index", "has 'ring_mp_mc' there");
 	free(log);
 	log = capture_log(do_first_use, mp);
-	assert_non_null(strstr(log, "uses ops 'other_ops'"));
+	assert_text_has(log, "uses ops 'other_ops'");
 	assert_null(strstr(strstr(log, "other_ops") + 1, "uses ops"));
 	free(log);
 
@@ -769,8 +767,8 @@ test_walk_and_dump(void **state)
 {
 	struct rte_mempool *a, *b;
 	unsigned int n = 0;
-	char *text = NULL;
-	size_t len = 0;
+	struct test_capture cap;
+	char *text;
 	void *obj;
 	FILE *f;
 
@@ -780,50 +778,22 @@ test_walk_and_dump(void **state)
 	rte_mempool_walk(count_pool, &n);
 	assert_int_equal(n, 2);
 	assert_int_equal(rte_mempool_get(a, &obj), 0);
-	f = open_memstream(&text, &len);
-	assert_non_null(f);
+	f = test_capture_open(&cap);
 	rte_mempool_dump(f, a);
 	rte_mempool_list_dump(f);
-	fclose(f);
-	assert_non_null(strstr(text, "mempool <ut_walk_a>"));
-	assert_non_null(strstr(text, "mempool <ut_walk_b>"));
-	assert_non_null(strstr(text, "<ring_mp_mc>"));
-	assert_non_null(strstr(text, "<ring_sp_mc>"));
-	assert_non_null(strstr(text, "in_use_count=1"));
-	assert_non_null(strstr(text, "total_cache_count="));
+	text = test_capture_close(&cap);
+	assert_text_has(text, "mempool <ut_walk_a>", "mempool <ut_walk_b>", "<ring_mp_mc>",
+			"<ring_sp_mc>", "in_use_count=1", "total_cache_count=");
 	free(text);
 	rte_mempool_put(a, obj);
 	rte_mempool_free(a);
 	rte_mempool_free(b);
 }
 
-static int
-role_mempool_no_eal(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (rte_mempool_create("no_eal", 64, 64, 0, 0, NULL, NULL, NULL, NULL,
-			       SOCKET_ID_ANY, 0) != NULL)
-		return 1;
-	if (rte_errno != E_RTE_NO_CONFIG)
-		return 2;
-	if (rte_mempool_lookup("no_eal") != NULL || rte_errno != E_RTE_NO_CONFIG)
-		return 3;
-	return 0;
-}
-REGISTER_MP_ROLE(mempool_no_eal, role_mempool_no_eal);
-
-static void
-test_no_eal(void **state)
-{
-	struct mp_proc *p;
-
-	(void)state;
-	p = mp_spawn_role("no-eal", "mempool_no_eal", NULL, 0);
-	assert_non_null(p);
-	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0);
-	mp_free(p);
-}
+/* Without an EAL there is nowhere to put a mempool. */
+TEST_NO_EAL(mempool, rte_mempool_create("no_eal", 64, 64, 0, 0, NULL, NULL, NULL, NULL,
+				       SOCKET_ID_ANY, 0),
+	    rte_mempool_lookup("no_eal"))
 
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup(test_create_lookup_free, setup),

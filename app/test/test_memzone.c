@@ -211,18 +211,15 @@ static void
 test_dump(void **state)
 {
 	const struct rte_memzone *mz;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char *buf;
 
 	(void)state;
 	mz = rte_memzone_reserve("mz_dumped", 128, SOCKET_ID_ANY, 0);
 	assert_non_null(mz);
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	rte_memzone_dump(f);
-	fclose(f);
-	assert_non_null(strstr(buf, "name:<mz_dumped>"));
+	rte_memzone_dump(test_capture_open(&cap));
+	buf = test_capture_close(&cap);
+	assert_text_has(buf, "name:<mz_dumped>");
 	free(buf);
 	assert_int_equal(rte_memzone_free(mz), 0);
 }
@@ -239,9 +236,8 @@ test_tailqs(void **state)
 	static struct rte_tailq_elem dup = { .name = "test_tailq" };
 	struct rte_tailq_entry_head *list;
 	struct rte_tailq_entry *e;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char *buf;
 
 	(void)state;
 	/* Registered by a constructor, given its shared head at init. */
@@ -262,11 +258,9 @@ test_tailqs(void **state)
 	assert_int_equal(rte_errno, EEXIST);
 	assert_null(rte_eal_tailq_lookup("no_such_tailq"));
 
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	rte_dump_tailq(f);
-	fclose(f);
-	assert_non_null(strstr(buf, "qname:<test_tailq>, entries:1"));
+	rte_dump_tailq(test_capture_open(&cap));
+	buf = test_capture_close(&cap);
+	assert_text_has(buf, "qname:<test_tailq>, entries:1");
 	free(buf);
 
 	rte_mcfg_tailq_write_lock();
@@ -292,9 +286,8 @@ test_memsegs(void **state)
 	size_t total = 0;
 	void *p;
 	struct rte_memseg *ms;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	struct test_capture cap;
+	char *buf;
 
 	(void)state;
 	assert_int_equal(rte_eal_iova_mode(), RTE_IOVA_VA);
@@ -312,11 +305,9 @@ test_memsegs(void **state)
 	assert_null(rte_mem_virt2memseg_list(&total));
 	rte_free(p);
 
-	f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	rte_dump_physmem_layout(f);
-	fclose(f);
-	assert_non_null(strstr(buf, "Segment 0:"));
+	rte_dump_physmem_layout(test_capture_open(&cap));
+	buf = test_capture_close(&cap);
+	assert_text_has(buf, "Segment 0:");
 	free(buf);
 }
 

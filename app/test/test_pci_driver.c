@@ -155,13 +155,7 @@ bar0(const char *name)
 }
 
 /* "pci_detach NAME" -> result of rte_eal_hotplug_remove("pci", NAME) */
-static int
-cmd_pci_detach(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", rte_eal_hotplug_remove("pci", args));
-	return 0;
-}
-REGISTER_MP_COMMAND(pci_detach, cmd_pci_detach);
+REGISTER_MP_COMMAND_INT(pci_detach, rte_eal_hotplug_remove("pci", args));
 
 /* "pci_bar NAME" -> where BAR0 is mapped, "-" when the device is not attached */
 static int
@@ -313,14 +307,8 @@ cmd_pci_unsquat(const char *args, char *reply, size_t size)
 REGISTER_MP_COMMAND(pci_unsquat, cmd_pci_unsquat);
 
 /* "hotplug_handle 1|0" -> result of rte_dev_hotplug_handle_enable/disable */
-static int
-cmd_hotplug_handle(const char *args, char *reply, size_t size)
-{
-	snprintf(reply, size, "%d", atoi(args) ? rte_dev_hotplug_handle_enable() :
-						 rte_dev_hotplug_handle_disable());
-	return 0;
-}
-REGISTER_MP_COMMAND(hotplug_handle, cmd_hotplug_handle);
+REGISTER_MP_COMMAND_INT(hotplug_handle, atoi(args) ? rte_dev_hotplug_handle_enable() :
+						     rte_dev_hotplug_handle_disable());
 
 /* "pci_dump" -> how many devices rte_pci_dump() shows driven by pci_test */
 static int

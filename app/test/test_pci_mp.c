@@ -26,10 +26,9 @@
 
 #include <rte_common.h>
 
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 
-#define MAX_SEC 2
 #define BAR0_LEN 4096
 #define BAR1_LEN 32
 
@@ -173,96 +172,23 @@ file_word(const char *name, const char *file, off_t off)
 	return v;
 }
 
-struct group {
-	const char *prefix;
-	struct mp_proc *p;
-	struct mp_proc *s[MAX_SEC];
-	unsigned int ns;
-};
-
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
 /* 0000:00:06.0 at init; the others are left for the tests to attach. */
 static const char *const primary_args[] = { "--no-huge", "-m", "64", "-a", "0000:00:06.0",
 					    NULL };
 
-static void
-group_start_flags(struct group *g, unsigned int ns, const char *const pargs[], int s1_flags)
-{
-	static const char *const names[MAX_SEC] = { "s1", "s2" };
-	unsigned int i;
-
-	memset(g, 0, sizeof(*g));
-	g->prefix = mp_prefix();
-	g->p = mp_spawn_eal("p", g->prefix, pargs != NULL ? pargs : primary_args);
-	assert_non_null(g->p);
-	for (i = 0; i < ns; i++) {
-		g->s[i] = mp_spawn_eal_flags(names[i], g->prefix, secondary_args,
-					     i == 0 ? s1_flags : 0);
-		assert_non_null(g->s[i]);
-	}
-	g->ns = ns;
-}
-
-static void
-group_start(struct group *g, unsigned int ns, const char *const pargs[])
-{
-	group_start_flags(g, ns, pargs, 0);
-}
-
-static void
-group_stop(struct group *g)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->ns; i++) {
-		if (g->s[i] != NULL)
-			assert_int_equal(mp_quit(g->s[i]), 0);
-	}
-	assert_int_equal(mp_quit(g->p), 0);
-}
-
-static struct mp_proc *
-proc(struct group *g, unsigned int i)
-{
-	return i == 0 ? g->p : g->s[i - 1];
-}
-
-static int
-call_int(struct mp_proc *p, const char *fmt, const char *arg)
-{
-	char r[256];
-
-	assert_int_equal(mp_call(p, r, sizeof(r), fmt, arg), 0);
-	return atoi(r);
-}
-
-/* Every process of the group has exactly these devices ("-": none). */
-static void
-expect_devices(struct group *g, const char *devices)
-{
-	char r[1024];
-	unsigned int i;
-
-	for (i = 0; i <= g->ns; i++) {
-		assert_int_equal(mp_call(proc(g, i), r, sizeof(r), "devices"), 0);
-		if (strcmp(r, devices) != 0)
-			fail_msg("%s has '%s', expected '%s'", proc(g, i)->name, r, devices);
-	}
-}
-
 /* BAR0 of name in every process: the same address (or "-" in all); it goes in addr. */
 static void
-expect_same_bar(struct group *g, const char *name, char *addr, size_t size)
+expect_same_bar(struct mp_group *g, const char *name, char *addr, size_t size)
 {
 	char r[64];
 	unsigned int i;
 
 	assert_int_equal(mp_call(g->p, addr, size, "pci_bar %s", name), 0);
 	for (i = 1; i <= g->ns; i++) {
-		assert_int_equal(mp_call(proc(g, i), r, sizeof(r), "pci_bar %s", name), 0);
+		assert_int_equal(mp_call(mp_group_proc(g, i), r, sizeof(r), "pci_bar %s", name), 0);
 		if (strcmp(r, addr) != 0)
-			fail_msg("%s maps BAR0 of %s at %s, the primary at %s", proc(g, i)->name,
-				 name, r, addr);
+			fail_msg("%s maps BAR0 of %s at %s, the primary at %s",
+				 mp_group_proc(g, i)->name, name, r, addr);
 	}
 }
 
@@ -271,12 +197,12 @@ static void
 test_scan_and_probe_at_init(void **state)
 {
 	static const char *const plain[] = { "--no-huge", "-m", "64", NULL };
-	struct group g;
+	struct mp_group g;
 	char r[128];
 
 	(void)state;
-	group_start(&g, 1, plain);
-	expect_devices(&g, PROBED_AT_INIT);
+	mp_group_start(&g, plain, 1, 0);
+	mp_expect_all(&g, PROBED_AT_INIT, "devices");
 	/* What the scan read, in the secondary: ids, class, NUMA node, uio_pci_generic (3). */
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "pci_info 0000:00:06.0"), 0);
 	assert_string_equal(r, "5a17:0002 020000 -1 3");
@@ -290,7 +216,7 @@ test_scan_and_probe_at_init(void **state)
 	/* On vfio-pci (2), where VFIO cannot map it: left out, init went on. */
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "pci_info 0000:00:0b.0"), 0);
 	assert_string_equal(r, "5a17:0002 020000 0 2");
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /* -b and -a name exactly one device: not one of another domain or function. */
@@ -302,18 +228,18 @@ test_allow_block_lists(void **state)
 	static const char *const allowed[] = { "--no-huge", "-m", "64", "-a", "0001:00:05.0",
 					       "-a", "00:05.1", NULL };
 	static const char *const no_pci[] = { "--no-huge", "-m", "64", "--no-pci", NULL };
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 1, blocked);
-	expect_devices(&g, "0000:00:05.1 0000:00:06.0 0001:00:05.0");
-	group_stop(&g);
-	group_start(&g, 1, allowed);
-	expect_devices(&g, "0000:00:05.1 0001:00:05.0");
-	group_stop(&g);
-	group_start(&g, 0, no_pci);
-	expect_devices(&g, "-");
-	group_stop(&g);
+	mp_group_start(&g, blocked, 1, 0);
+	mp_expect_all(&g, "0000:00:05.1 0000:00:06.0 0001:00:05.0", "devices");
+	mp_group_stop(&g);
+	mp_group_start(&g, allowed, 1, 0);
+	mp_expect_all(&g, "0000:00:05.1 0001:00:05.0", "devices");
+	mp_group_stop(&g);
+	mp_group_start(&g, no_pci, 0, 0);
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /*
@@ -336,28 +262,28 @@ test_probe_failure_at_init(void **state)
 static void
 test_attach_detach_everywhere(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, NULL);
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
-	expect_devices(&g, "0000:00:05.0 0000:00:06.0");
-	assert_int_equal(call_int(g.s[1], "pci_detach %s", "0000:00:05.0"), 0);
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:00:05.0"), 0);
-	expect_devices(&g, "0000:00:05.0 0000:00:06.0");
-	assert_int_equal(call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.s[1], "attach %s", "0001:00:05.0"), 0);
-	expect_devices(&g, "0000:00:06.0 0001:00:05.0");
+	mp_group_start(&g, primary_args, 2, 0);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	mp_expect_all(&g, "0000:00:05.0 0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.s[1], "pci_detach %s", "0000:00:05.0"), 0);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:00:05.0"), 0);
+	mp_expect_all(&g, "0000:00:05.0 0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "0001:00:05.0"), 0);
+	mp_expect_all(&g, "0000:00:06.0 0001:00:05.0", "devices");
 	/* Already there / not there. */
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0001:00:05.0"), -EEXIST);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:06.0"), -EEXIST);
-	assert_int_equal(call_int(g.s[0], "pci_detach %s", "0000:00:05.0"), -ENOENT);
-	assert_int_equal(call_int(g.p, "pci_detach %s", "0000:00:05.1"), -ENOENT);
-	expect_devices(&g, "0000:00:06.0 0001:00:05.0");
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0001:00:05.0"), -EEXIST);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:06.0"), -EEXIST);
+	assert_int_equal(mp_call_int(g.s[0], "pci_detach %s", "0000:00:05.0"), -ENOENT);
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "0000:00:05.1"), -ENOENT);
+	mp_expect_all(&g, "0000:00:06.0 0001:00:05.0", "devices");
+	mp_group_stop(&g);
 }
 
 /* BAR0 is at the same address everywhere, and is the same memory. */
@@ -365,11 +291,11 @@ static void
 test_bar_shared(void **state)
 {
 	char addr[64], r[64];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, NULL);
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0000:00:05.0"), 0);
+	mp_group_start(&g, primary_args, 2, 0);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0000:00:05.0"), 0);
 	expect_same_bar(&g, "0000:00:05.0", addr, sizeof(addr));
 	assert_string_not_equal(addr, "-");
 	expect_same_bar(&g, "0000:00:06.0", r, sizeof(r));
@@ -385,10 +311,10 @@ test_bar_shared(void **state)
 	assert_string_equal(r, "600d");
 	assert_int_equal(file_word("0000:00:05.0", "resource0", 0x10), 0xdeadbeef);
 	/* Detached: unmapped in every process. */
-	assert_int_equal(call_int(g.s[1], "pci_detach %s", "0000:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.s[1], "pci_detach %s", "0000:00:05.0"), 0);
 	expect_same_bar(&g, "0000:00:05.0", r, sizeof(r));
 	assert_string_equal(r, "-");
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /* A secondary's probe failing: the attach fails, the device is attached nowhere. */
@@ -396,25 +322,25 @@ static void
 test_rollback_when_secondary_fails(void **state)
 {
 	char r[64];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 2, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0,fail_probe=s2"), -EIO);
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0000:00:05.0,fail_probe=s1"), -EIO);
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.s[1], "attach %s", "pci:0000:00:05.0,fail_probe=p"), -EIO);
-	expect_devices(&g, "0000:00:06.0");
+	mp_group_start(&g, primary_args, 2, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0,fail_probe=s2"), -EIO);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0000:00:05.0,fail_probe=s1"), -EIO);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "pci:0000:00:05.0,fail_probe=p"), -EIO);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
 	expect_same_bar(&g, "0000:00:05.0", r, sizeof(r));
 	assert_string_equal(r, "-");
 	/* A remove failing in a secondary: the detach fails, the device stays everywhere. */
-	assert_int_equal(call_int(g.s[1], "attach %s", "pci:0000:00:05.0,fail_remove=s1"), 0);
-	assert_int_equal(call_int(g.p, "pci_detach %s", "0000:00:05.0"), -EBUSY);
-	expect_devices(&g, "0000:00:05.0 0000:00:06.0");
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "pci:0000:00:05.0,fail_remove=s1"), 0);
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "0000:00:05.0"), -EBUSY);
+	mp_expect_all(&g, "0000:00:05.0 0000:00:06.0", "devices");
 	expect_same_bar(&g, "0000:00:05.0", r, sizeof(r));
 	assert_string_not_equal(r, "-");
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /*
@@ -425,56 +351,52 @@ static void
 test_address_taken_in_secondary(void **state)
 {
 	char addr[64], r[64], cmd[128];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start_flags(&g, 2, NULL, MP_CAPTURE_STDERR);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	mp_group_start(&g, primary_args, 2, MP_CAPTURE_STDERR);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
 	expect_same_bar(&g, "0000:00:05.0", addr, sizeof(addr));
-	assert_int_equal(call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
 	snprintf(cmd, sizeof(cmd), "pci_squat %s %d", addr, BAR0_LEN);
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "%s", cmd), 0);
 	assert_string_equal(r, "ok");
-	assert_int_equal(call_int(g.s[1], "attach %s", "pci:0000:00:05.0"), -EADDRINUSE);
-	expect_devices(&g, "0000:00:06.0");
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "pci:0000:00:05.0"), -EADDRINUSE);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
 	assert_non_null(strstr(mp_stderr(g.s[0]), "0000:00:05.0: cannot map BAR0"));
 	assert_non_null(strstr(mp_stderr(g.s[0]), "taken"));
 	snprintf(cmd, sizeof(cmd), "pci_unsquat %s %d", addr, BAR0_LEN);
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "%s", cmd), 0);
-	assert_int_equal(call_int(g.s[1], "attach %s", "pci:0000:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", "pci:0000:00:05.0"), 0);
 	expect_same_bar(&g, "0000:00:05.0", r, sizeof(r));
 	assert_string_equal(r, addr);
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /* Detach and attach again ten times, from every process: fds and heap blocks do not grow. */
 static void
 test_reattach_cycles(void **state)
 {
-	char before[3][64], after[3][64], r[64];
-	struct group g;
-	unsigned int i, k;
+	struct mp_resources before;
+	struct mp_group g;
+	unsigned int k;
+	char r[64];
 
 	(void)state;
-	group_start(&g, 2, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
-	for (i = 0; i <= g.ns; i++)
-		assert_int_equal(mp_call(proc(&g, i), before[i], sizeof(before[i]), "resources"),
-				 0);
+	mp_group_start(&g, primary_args, 2, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	mp_group_resources(&g, &before);
 	for (k = 0; k < 10; k++) {
-		assert_int_equal(call_int(proc(&g, k % 3), "pci_detach %s", "0000:00:05.0"), 0);
-		expect_devices(&g, "0000:00:06.0");
-		assert_int_equal(call_int(proc(&g, (k + 1) % 3), "attach %s", "pci:0000:00:05.0"),
-				 0);
-		expect_devices(&g, "0000:00:05.0 0000:00:06.0");
+		assert_int_equal(mp_call_int(mp_group_proc(&g, k % 3), "pci_detach 0000:00:05.0"), 0);
+		mp_expect_all(&g, "0000:00:06.0", "devices");
+		assert_int_equal(mp_call_int(mp_group_proc(&g, (k + 1) % 3),
+					     "attach pci:0000:00:05.0"), 0);
+		mp_expect_all(&g, "0000:00:05.0 0000:00:06.0", "devices");
 		expect_same_bar(&g, "0000:00:05.0", r, sizeof(r));
 		assert_string_not_equal(r, "-");
 	}
-	for (i = 0; i <= g.ns; i++) {
-		assert_int_equal(mp_call(proc(&g, i), after[i], sizeof(after[i]), "resources"), 0);
-		assert_string_equal(after[i], before[i]);
-	}
-	group_stop(&g);
+	mp_expect_resources(&g, &before);
+	mp_group_stop(&g);
 }
 
 /* A secondary has what the primary attached, whatever its own -a says. */
@@ -483,20 +405,16 @@ test_secondary_sees_only_primary(void **state)
 {
 	static const char *const allow_other[] = { "--no-huge", "--proc-type=secondary", "-a",
 						   "0000:00:05.1", NULL };
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 0, NULL);
-	g.s[0] = mp_spawn_eal("s1", g.prefix, allow_other);
-	assert_non_null(g.s[0]);
-	g.ns = 1;
-	expect_devices(&g, "0000:00:06.0");
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
-	g.s[1] = mp_spawn_eal("s2", g.prefix, secondary_args);
-	assert_non_null(g.s[1]);
-	g.ns = 2;
-	expect_devices(&g, "0000:00:05.0 0000:00:06.0");
-	group_stop(&g);
+	mp_group_start(&g, primary_args, 0, 0);
+	mp_group_add(&g, allow_other);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	mp_group_add(&g, NULL);
+	mp_expect_all(&g, "0000:00:05.0 0000:00:06.0", "devices");
+	mp_group_stop(&g);
 }
 
 /*
@@ -508,35 +426,35 @@ static void
 test_sigbus_on_removed_device(void **state)
 {
 	char path[PATH_MAX], r[64];
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 0, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	mp_group_start(&g, primary_args, 0, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "pci_write 0000:00:05.0 20 1234"), 0);
-	assert_int_equal(call_int(g.p, "hotplug_handle %s", "1"), 0);
+	assert_int_equal(mp_call_int(g.p, "hotplug_handle %s", "1"), 0);
 	snprintf(path, sizeof(path), "%s/0000:00:05.0/resource0", tree);
 	assert_int_equal(truncate(path, 0), 0);
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "pci_read 0000:00:05.0 20"), 0);
 	assert_string_equal(r, "0");
 	assert_int_equal(truncate(path, BAR0_LEN), 0);
-	assert_int_equal(call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
-	assert_int_equal(call_int(g.p, "hotplug_handle %s", "0"), 0);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "0000:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.p, "hotplug_handle %s", "0"), 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:05.0"), 0);
 	assert_int_equal(mp_call(g.p, r, sizeof(r), "pci_read 0000:00:05.0 20"), 0);
 	assert_string_equal(r, "0");
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /* Configuration space, I/O ports, iterators and the dump, mostly from a secondary. */
 static void
 test_config_ioport_iterate(void **state)
 {
-	struct group g;
+	struct mp_group g;
 	char r[64];
 
 	(void)state;
-	group_start(&g, 1, NULL);
+	mp_group_start(&g, primary_args, 1, 0);
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "pci_config 0000:00:06.0"), 0);
 	assert_string_equal(r, "5a17:0002");
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "pci_ioport 0000:00:06.0 1 c0ffee"), 0);
@@ -544,36 +462,36 @@ test_config_ioport_iterate(void **state)
 	assert_int_equal(file_word("0000:00:06.0", "resource1", 0), 0xc0ffee);
 	assert_int_equal(mp_call(g.s[0], r, sizeof(r), "pci_ioport 0000:00:06.0 0 1"), 0);
 	assert_string_equal(r, "map -22");
-	assert_int_equal(call_int(g.s[0], "pci_iter %s", "bus=pci"), (int)RTE_DIM(fake_devs));
-	assert_int_equal(call_int(g.s[0], "pci_iter %s", "bus=pci,addr=0000:00:05.0"), 1);
-	assert_int_equal(call_int(g.s[0], "pci_iter %s", "bus=pci,addr=00:05.1"), 1);
-	assert_int_equal(call_int(g.s[0], "pci_iter %s", "bus=pci,addr=0002:00:05.0"), 0);
-	assert_int_equal(call_int(g.s[0], "pci_iter %s", "bus=pci,id=5a17:0001"), 5);
-	assert_int_equal(call_int(g.p, "pci_iter %s", "bus=pci,id=5a17:2,addr=0000:00:06.0"),
+	assert_int_equal(mp_call_int(g.s[0], "pci_iter %s", "bus=pci"), (int)RTE_DIM(fake_devs));
+	assert_int_equal(mp_call_int(g.s[0], "pci_iter %s", "bus=pci,addr=0000:00:05.0"), 1);
+	assert_int_equal(mp_call_int(g.s[0], "pci_iter %s", "bus=pci,addr=00:05.1"), 1);
+	assert_int_equal(mp_call_int(g.s[0], "pci_iter %s", "bus=pci,addr=0002:00:05.0"), 0);
+	assert_int_equal(mp_call_int(g.s[0], "pci_iter %s", "bus=pci,id=5a17:0001"), 5);
+	assert_int_equal(mp_call_int(g.p, "pci_iter %s", "bus=pci,id=5a17:2,addr=0000:00:06.0"),
 			 1);
-	assert_int_equal(call_int(g.p, "pci_iter %s", "bus=pci,bogus=1"), 0);
-	assert_int_equal(call_int(g.p, "pci_dump%s", ""), 1);
-	assert_int_equal(call_int(g.s[0], "pci_dump%s", ""), 1);
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.p, "pci_iter %s", "bus=pci,bogus=1"), 0);
+	assert_int_equal(mp_call_int(g.p, "pci_dump%s", ""), 1);
+	assert_int_equal(mp_call_int(g.s[0], "pci_dump%s", ""), 1);
+	mp_group_stop(&g);
 }
 
 /* Names that are no device, and devices no driver takes: one error, nothing anywhere. */
 static void
 test_bad_devargs(void **state)
 {
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	group_start(&g, 1, NULL);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:20.0"), -ENODEV);
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0000:00:0a.0"), -ENODEV);
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0000:00:07.0"), -ENOTSUP);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:08.0"), -ENOTSUP);
-	assert_int_equal(call_int(g.p, "attach %s", "pci:0000:00:09.0"), -ENOTSUP);
-	assert_int_equal(call_int(g.s[0], "attach %s", "pci:0000:00:0b.0"), -ENODEV);
-	assert_int_equal(call_int(g.p, "pci_detach %s", "00:05.0"), -ENOENT);
-	expect_devices(&g, "0000:00:06.0");
-	group_stop(&g);
+	mp_group_start(&g, primary_args, 1, 0);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:20.0"), -ENODEV);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0000:00:0a.0"), -ENODEV);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0000:00:07.0"), -ENOTSUP);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:08.0"), -ENOTSUP);
+	assert_int_equal(mp_call_int(g.p, "attach %s", "pci:0000:00:09.0"), -ENOTSUP);
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", "pci:0000:00:0b.0"), -ENODEV);
+	assert_int_equal(mp_call_int(g.p, "pci_detach %s", "00:05.0"), -ENOENT);
+	mp_expect_all(&g, "0000:00:06.0", "devices");
+	mp_group_stop(&g);
 }
 
 /* The real device for VFIO tests, or NULL after skipping with the reason. */
@@ -603,11 +521,12 @@ vfio_device(void)
 static void
 test_vfio_attach_detach(void **state)
 {
-	char pargs_dev[64], devargs[80], addr[64], r[64], before[3][64], after[3][64];
+	char pargs_dev[64], devargs[80], addr[64], r[64];
 	const char *pargs[] = { "--no-huge", "-m", "64", "-b", pargs_dev, NULL };
 	const char *dev = vfio_device();
-	struct group g;
-	unsigned int i, k;
+	struct mp_resources before;
+	struct mp_group g;
+	unsigned int k;
 
 	(void)state;
 	if (dev == NULL)
@@ -616,26 +535,22 @@ test_vfio_attach_detach(void **state)
 	unsetenv("SYSFS_PCI_DEVICES");
 	snprintf(pargs_dev, sizeof(pargs_dev), "%s", dev);
 	snprintf(devargs, sizeof(devargs), "pci:%s", dev);
-	group_start(&g, 2, pargs);
-	expect_devices(&g, "-");
-	assert_int_equal(call_int(g.s[0], "attach %s", devargs), 0);
-	expect_devices(&g, dev);
+	mp_group_start(&g, pargs, 2, 0);
+	mp_expect_all(&g, "-", "devices");
+	assert_int_equal(mp_call_int(g.s[0], "attach %s", devargs), 0);
+	mp_expect_all(&g, dev, "devices");
 	expect_same_bar(&g, dev, addr, sizeof(addr));
-	for (i = 0; i <= g.ns; i++)
-		assert_int_equal(mp_call(proc(&g, i), before[i], sizeof(before[i]), "resources"),
-				 0);
+	mp_group_resources(&g, &before);
 	for (k = 0; k < 3; k++) {
-		assert_int_equal(call_int(proc(&g, k), "pci_detach %s", dev), 0);
-		expect_devices(&g, "-");
-		assert_int_equal(call_int(proc(&g, (k + 1) % 3), "attach %s", devargs), 0);
+		assert_int_equal(mp_call_int(mp_group_proc(&g, k), "pci_detach %s", dev), 0);
+		mp_expect_all(&g, "-", "devices");
+		assert_int_equal(mp_call_int(mp_group_proc(&g, (k + 1) % 3), "attach %s", devargs),
+				 0);
 		expect_same_bar(&g, dev, r, sizeof(r));
 		assert_string_not_equal(r, "-");
 	}
-	for (i = 0; i <= g.ns; i++) {
-		assert_int_equal(mp_call(proc(&g, i), after[i], sizeof(after[i]), "resources"), 0);
-		assert_string_equal(after[i], before[i]);
-	}
-	group_stop(&g);
+	mp_expect_resources(&g, &before);
+	mp_group_stop(&g);
 }
 
 /* On real vfio-pci: a secondary's failure rolls the attach back, and the group is free again. */
@@ -645,21 +560,21 @@ test_vfio_rollback(void **state)
 	char pargs_dev[64], devargs[96];
 	const char *pargs[] = { "--no-huge", "-m", "64", "-b", pargs_dev, NULL };
 	const char *dev = vfio_device();
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
 	if (dev == NULL)
 		return;
 	unsetenv("SYSFS_PCI_DEVICES");
 	snprintf(pargs_dev, sizeof(pargs_dev), "%s", dev);
-	group_start(&g, 2, pargs);
+	mp_group_start(&g, pargs, 2, 0);
 	snprintf(devargs, sizeof(devargs), "pci:%s,fail_probe=s2", dev);
-	assert_int_equal(call_int(g.p, "attach %s", devargs), -EIO);
-	expect_devices(&g, "-");
+	assert_int_equal(mp_call_int(g.p, "attach %s", devargs), -EIO);
+	mp_expect_all(&g, "-", "devices");
 	snprintf(devargs, sizeof(devargs), "pci:%s", dev);
-	assert_int_equal(call_int(g.s[1], "attach %s", devargs), 0);
-	expect_devices(&g, dev);
-	group_stop(&g);
+	assert_int_equal(mp_call_int(g.s[1], "attach %s", devargs), 0);
+	mp_expect_all(&g, dev, "devices");
+	mp_group_stop(&g);
 }
 
 #define PCI_TEST(t) cmocka_unit_test_setup_teardown(t, tree_setup, tree_teardown)

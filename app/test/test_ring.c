@@ -25,7 +25,6 @@
 #include <rte_ring.h>
 #include <rte_ring_elem.h>
 
-#include "mp_harness.h"
 #include "test.h"
 
 static int
@@ -463,23 +462,19 @@ static void
 test_dump(void **state)
 {
 	struct rte_ring *r;
-	char *text = NULL;
-	size_t len = 0;
+	struct test_capture cap;
+	char *text;
 	FILE *f;
 
 	(void)state;
 	r = rte_ring_create("ut_dump", 64, SOCKET_ID_ANY, RING_F_SC_DEQ);
 	assert_non_null(r);
 	assert_int_equal(rte_ring_enqueue(r, val(1)), 0);
-	f = open_memstream(&text, &len);
-	assert_non_null(f);
+	f = test_capture_open(&cap);
 	rte_ring_dump(f, r);
 	rte_ring_list_dump(f);
-	fclose(f);
-	assert_non_null(strstr(text, "ring <ut_dump>"));
-	assert_non_null(strstr(text, "capacity=63"));
-	assert_non_null(strstr(text, "used=1"));
-	assert_non_null(strstr(text, "cons: single"));
+	text = test_capture_close(&cap);
+	assert_text_has(text, "ring <ut_dump>", "capacity=63", "used=1", "cons: single");
 	/* Once from rte_ring_dump, once from the list. */
 	assert_non_null(strstr(strstr(text, "ring <ut_dump>") + 1, "ring <ut_dump>"));
 	free(text);
@@ -633,33 +628,8 @@ test_stress_mpmc(void **state)
 	stress(0, STRESS_PRODUCERS, STRESS_CONSUMERS);
 }
 
-/* Without an EAL there is nowhere to put a ring: E_RTE_NO_CONFIG. */
-static int
-role_ring_no_eal(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	if (rte_ring_create("no_eal", 64, SOCKET_ID_ANY, 0) != NULL)
-		return 1;
-	if (rte_errno != E_RTE_NO_CONFIG)
-		return 2;
-	if (rte_ring_lookup("no_eal") != NULL || rte_errno != E_RTE_NO_CONFIG)
-		return 3;
-	return 0;
-}
-REGISTER_MP_ROLE(ring_no_eal, role_ring_no_eal);
-
-static void
-test_no_eal(void **state)
-{
-	struct mp_proc *p;
-
-	(void)state;
-	p = mp_spawn_role("no-eal", "ring_no_eal", NULL, 0);
-	assert_non_null(p);
-	assert_int_equal(mp_wait_exit(p, MP_TIMEOUT_MS), 0);
-	mp_free(p);
-}
+/* Without an EAL there is nowhere to put a ring. */
+TEST_NO_EAL(ring, rte_ring_create("no_eal", 64, SOCKET_ID_ANY, 0), rte_ring_lookup("no_eal"))
 
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup(test_create_lookup_free, setup),

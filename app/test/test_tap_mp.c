@@ -13,7 +13,7 @@
  * devargs fail once, cleanly. Needs root and /dev/net/tun.
  *
  * The helpers also use the commands of test_hotplug_driver.c (attach,
- * detach, devices) and test_ethdev_mp.c (eth_pool, eth_up, eth_ports,
+ * detach, devices) and eth_commands.c (eth_pool, eth_up, eth_ports,
  * eth_port, eth_stats, eth_slot).
  */
 
@@ -28,13 +28,11 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <rte_common.h>
@@ -42,24 +40,14 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#include "mp_harness.h"
+#include "eth_commands.h"
+#include "mp_group.h"
 #include "test.h"
 
-/* The pool of test_ethdev_mp.c's eth_pool command. */
-#define POOL_NAME "eth_mp_pool"
 /* IEEE 802 local experimental EtherType: what the test sends, and all it counts. */
 #define TEST_ETHERTYPE 0x88b5
 #define BURST 32
 #define WAIT_MS 5000
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
 
 /* Helper side: commands of the "eal" role. */
 
@@ -108,8 +96,8 @@ frame_mbuf(struct rte_mempool *mp, size_t len, const struct rte_ether_addr *src,
 static int
 cmd_tx(const char *args, char *reply, size_t size)
 {
-	struct rte_mempool *mp = rte_mempool_lookup(POOL_NAME);
-	uint64_t deadline = now_ms() + WAIT_MS;
+	struct rte_mempool *mp = rte_mempool_lookup(ETH_MP_POOL);
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	struct rte_ether_addr mac;
 	char name[RTE_ETH_NAME_MAX_LEN];
 	uint32_t count, len, seq = 0;
@@ -120,7 +108,7 @@ cmd_tx(const char *args, char *reply, size_t size)
 	    rte_eth_dev_get_port_by_name(name, &port_id) < 0 ||
 	    rte_eth_macaddr_get(port_id, &mac) < 0)
 		return snprintf(reply, size, "usage"), 0;
-	while (seq < count && now_ms() < deadline) {
+	while (seq < count && mp_now_ms() < deadline) {
 		struct rte_mbuf *m = frame_mbuf(mp, len, &mac, seq);
 
 		if (m == NULL)
@@ -145,7 +133,7 @@ REGISTER_MP_COMMAND(tap_tx, cmd_tx);
 static int
 cmd_rx(const char *args, char *reply, size_t size)
 {
-	uint64_t deadline = now_ms() + WAIT_MS;
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	struct rte_mbuf *pkts[BURST];
 	char name[RTE_ETH_NAME_MAX_LEN];
 	uint32_t count, got = 0, bad = 0, len = 0, seq;
@@ -154,7 +142,7 @@ cmd_rx(const char *args, char *reply, size_t size)
 	if (sscanf(args, "%63s %" SCNu32, name, &count) != 2 ||
 	    rte_eth_dev_get_port_by_name(name, &port_id) < 0)
 		return snprintf(reply, size, "usage"), 0;
-	while (got < count && now_ms() < deadline) {
+	while (got < count && mp_now_ms() < deadline) {
 		n = rte_eth_rx_burst(port_id, 0, pkts, BURST);
 		for (i = 0; i < n; i++) {
 			const struct rte_ether_hdr *eh =
@@ -225,21 +213,22 @@ REGISTER_MP_COMMAND(tap_info, cmd_info);
 
 /* Test side: the kernel's view. */
 
+/* An interface name unique to this run and test. */
 static void
-need_tap(void)
+iface(char *buf, char tag)
+{
+	snprintf(buf, IFNAMSIZ, "lst%u%c", (unsigned int)getpid() % 1000000, tag);
+}
+
+/* Skip the test where it can have no tap interface; else name its interface ifname. */
+static void
+need_tap(char *ifname, char tag)
 {
 	if (geteuid() != 0)
 		TEST_SKIP("tap interfaces need root");
 	if (access("/dev/net/tun", R_OK | W_OK) != 0)
 		TEST_SKIP("no /dev/net/tun: %s", strerror(errno));
-}
-
-/* An interface name unique to this run and test. */
-static const char *
-iface(char *buf, char tag)
-{
-	snprintf(buf, IFNAMSIZ, "lst%u%c", (unsigned int)getpid() % 1000000, tag);
-	return buf;
+	iface(ifname, tag);
 }
 
 static struct ifreq
@@ -330,11 +319,11 @@ static unsigned int
 kern_recv(int fd, unsigned int count)
 {
 	static uint8_t f[RTE_ETHER_MAX_JUMBO_FRAME_LEN];
-	uint64_t deadline = now_ms() + WAIT_MS;
+	uint64_t deadline = mp_now_ms() + WAIT_MS;
 	unsigned int got = 0;
 	uint32_t seq;
 
-	while (got < count && now_ms() < deadline) {
+	while (got < count && mp_now_ms() < deadline) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		struct sockaddr_ll from;
 		socklen_t flen = sizeof(from);
@@ -380,74 +369,7 @@ kern_unpersist(const char *ifname)
 	close(fd);
 }
 
-/* Test side: the group. */
-
-#define MAX_SEC 2
-
-struct group {
-	const char *prefix;
-	struct mp_proc *p;
-	struct mp_proc *s[MAX_SEC];
-	unsigned int ns;
-};
-
-static const char *const primary_args[] = { "--no-huge", "-m", "128", NULL };
-static const char *const secondary_args[] = { "--no-huge", "--proc-type=secondary", NULL };
-
-static void
-group_start(struct group *g, unsigned int ns, const char *const pargs[], int flags)
-{
-	static const char *const names[MAX_SEC] = { "s1", "s2" };
-
-	memset(g, 0, sizeof(*g));
-	g->prefix = mp_prefix();
-	g->p = mp_spawn_eal_flags("p", g->prefix, pargs != NULL ? pargs : primary_args, flags);
-	assert_non_null(g->p);
-	for (g->ns = 0; g->ns < ns; g->ns++) {
-		g->s[g->ns] = mp_spawn_eal_flags(names[g->ns], g->prefix, secondary_args, flags);
-		assert_non_null(g->s[g->ns]);
-	}
-}
-
-static void
-group_stop(struct group *g)
-{
-	unsigned int i;
-
-	for (i = 0; i < g->ns; i++)
-		assert_int_equal(mp_quit(g->s[i]), 0);
-	assert_int_equal(mp_quit(g->p), 0);
-}
-
-static struct mp_proc *
-proc(struct group *g, unsigned int i)
-{
-	return i == 0 ? g->p : g->s[i - 1];
-}
-
-/* Send a command; the reply must be want. */
-static void __rte_format_printf(3, 4)
-expect(struct mp_proc *p, const char *want, const char *fmt, ...)
-{
-	char cmd[256], reply[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	assert_int_equal(mp_call(p, reply, sizeof(reply), "%s", cmd), 0);
-	if (strcmp(reply, want) != 0)
-		fail_msg("%s: '%s' answered '%s', expected '%s'", p->name, cmd, reply, want);
-}
-
-static void
-expect_all(struct group *g, const char *want, const char *cmd)
-{
-	unsigned int i;
-
-	for (i = 0; i <= g->ns; i++)
-		expect(proc(g, i), want, "%s", cmd);
-}
+/* Test side: the tests. */
 
 /* Attach from a secondary; frames both ways; counters alike everywhere; detach from the primary. */
 static void
@@ -455,17 +377,16 @@ test_traffic_from_secondary(void **state)
 {
 	char ifname[IFNAMSIZ], reply[128], want[128];
 	unsigned int ifindex;
-	struct group g;
+	struct mp_group g;
 	int fd;
 
 	(void)state;
-	need_tap();
-	iface(ifname, 'a');
-	group_start(&g, 2, NULL, 0);
-	expect(g.s[0], "0", "attach net_tap0,iface=%s", ifname);
+	need_tap(ifname, 'a');
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.s[0], "0", "attach net_tap0,iface=%s", ifname);
 	ifindex = if_nametoindex(ifname);
 	assert_true(ifindex != 0);
-	expect_all(&g, "0:net_tap0", "eth_ports");
+	mp_expect_all(&g, "0:net_tap0", "eth_ports");
 	kern_quiet(ifname);
 	/*
 	 * Configured and started by the primary, as DPDK applications do: a
@@ -473,11 +394,11 @@ test_traffic_from_secondary(void **state)
 	 * its probe in a secondary, so the primary cannot burst on a port
 	 * only a secondary started.
 	 */
-	expect(g.p, "ok", "eth_pool 4095");
-	expect(g.p, "0", "eth_up net_tap0 1");
+	mp_expect(g.p, "ok", "eth_pool 4095");
+	mp_expect(g.p, "0", "eth_up net_tap0 1");
 	assert_true(kern_up(ifname));
 	snprintf(want, sizeof(want), "link=up mtu=1500 ifindex=%u", ifindex);
-	expect_all(&g, want, "tap_info net_tap0");
+	mp_expect_all(&g, want, "tap_info net_tap0");
 	fd = kern_socket(ifname);
 
 	/* The other secondary sends: the kernel receives every frame, in order. */
@@ -487,19 +408,19 @@ test_traffic_from_secondary(void **state)
 	assert_string_equal(reply, "sent=100");
 	/* The kernel sends: the primary receives every frame, in order. */
 	kern_send(fd, 50, 64);
-	expect(g.p, "rx=50 bad=0 segs=1 len=64", "tap_rx net_tap0 50");
+	mp_expect(g.p, "rx=50 bad=0 segs=1 len=64", "tap_rx net_tap0 50");
 	/* And a secondary too, on the same queue. */
 	kern_send(fd, 20, 64);
-	expect(g.s[0], "rx=20 bad=0 segs=1 len=64", "tap_rx net_tap0 20");
+	mp_expect(g.s[0], "rx=20 bad=0 segs=1 len=64", "tap_rx net_tap0 20");
 	/* Shared counters: the same everywhere (nothing else crossed: IPv6 is off). */
-	expect_all(&g, "in=70 out=100", "eth_stats net_tap0");
+	mp_expect_all(&g, "in=70 out=100", "eth_stats net_tap0");
 	close(fd);
 
-	expect(g.p, "0", "detach net_tap0");
+	mp_expect(g.p, "0", "detach net_tap0");
 	assert_int_equal(if_nametoindex(ifname), 0);
-	expect_all(&g, "-", "eth_ports");
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* Link, MAC and MTU set from any process, seen by the kernel and by every process. */
@@ -507,55 +428,54 @@ static void
 test_link_mac_mtu(void **state)
 {
 	char ifname[IFNAMSIZ], ifname2[IFNAMSIZ], mac[32], want[64];
-	struct group g;
+	struct mp_group g;
 	int fd;
 
 	(void)state;
-	need_tap();
-	iface(ifname, 'b');
-	group_start(&g, 2, NULL, 0);
-	expect(g.p, "0", "attach net_tap0,iface=%s", ifname);
+	need_tap(ifname, 'b');
+	mp_group_start(&g, NULL, 2, 0);
+	mp_expect(g.p, "0", "attach net_tap0,iface=%s", ifname);
 	kern_quiet(ifname);
-	expect(g.p, "ok", "eth_pool 4095");
-	expect(g.p, "0", "eth_up net_tap0 1");
+	mp_expect(g.p, "ok", "eth_pool 4095");
+	mp_expect(g.p, "0", "eth_up net_tap0 1");
 	assert_true(kern_up(ifname));
 
-	expect(g.s[1], "0", "tap_set net_tap0 down");
+	mp_expect(g.s[1], "0", "tap_set net_tap0 down");
 	assert_false(kern_up(ifname));
 	snprintf(want, sizeof(want), "link=down mtu=1500 ifindex=%u", if_nametoindex(ifname));
-	expect_all(&g, want, "tap_info net_tap0");
-	expect(g.s[0], "0", "tap_set net_tap0 up");
+	mp_expect_all(&g, want, "tap_info net_tap0");
+	mp_expect(g.s[0], "0", "tap_set net_tap0 up");
 	assert_true(kern_up(ifname));
 
-	expect(g.s[0], "0", "tap_set net_tap0 mac=02:11:22:33:44:55");
+	mp_expect(g.s[0], "0", "tap_set net_tap0 mac=02:11:22:33:44:55");
 	kern_mac(ifname, mac, sizeof(mac));
 	assert_string_equal(mac, "02:11:22:33:44:55");
-	expect_all(&g, "0 02:11:22:33:44:55", "eth_port net_tap0");
+	mp_expect_all(&g, "0 02:11:22:33:44:55", "eth_port net_tap0");
 
-	expect(g.s[1], "0", "tap_set net_tap0 mtu=9000");
+	mp_expect(g.s[1], "0", "tap_set net_tap0 mtu=9000");
 	assert_int_equal(kern_mtu(ifname), 9000);
 	/* A jumbo frame from the kernel arrives in a chain of mbufs, and one goes out. */
 	fd = kern_socket(ifname);
 	kern_send(fd, 1, 8000);
-	expect(g.p, "rx=1 bad=0 segs=4 len=8000", "tap_rx net_tap0 1");
-	expect(g.s[1], "sent=1", "tap_tx net_tap0 1 8000");
+	mp_expect(g.p, "rx=1 bad=0 segs=4 len=8000", "tap_rx net_tap0 1");
+	mp_expect(g.s[1], "sent=1", "tap_tx net_tap0 1 8000");
 	assert_int_equal(kern_recv(fd, 1), 1);
 	close(fd);
 
 	/* mac=fixed: 02:64:74:61:70 and the port id. */
 	iface(ifname2, 'c');
-	expect(g.s[1], "0", "attach net_tap1,iface=%s,mac=fixed", ifname2);
+	mp_expect(g.s[1], "0", "attach net_tap1,iface=%s,mac=fixed", ifname2);
 	kern_mac(ifname2, mac, sizeof(mac));
 	assert_string_equal(mac, "02:64:74:61:70:01");
 	snprintf(want, sizeof(want), "1 %s", mac);
-	expect_all(&g, want, "eth_port net_tap1");
+	mp_expect_all(&g, want, "eth_port net_tap1");
 
-	expect(g.s[0], "0", "detach net_tap0");
-	expect(g.s[1], "0", "detach net_tap1");
+	mp_expect(g.s[0], "0", "detach net_tap0");
+	mp_expect(g.s[1], "0", "detach net_tap1");
 	assert_int_equal(if_nametoindex(ifname), 0);
 	assert_int_equal(if_nametoindex(ifname2), 0);
-	expect_all(&g, "-", "devices");
-	group_stop(&g);
+	mp_expect_all(&g, "-", "devices");
+	mp_group_stop(&g);
 }
 
 /* persist: the interface outlives the port, and the next port opens it again. */
@@ -563,26 +483,25 @@ static void
 test_persist(void **state)
 {
 	char ifname[IFNAMSIZ];
-	struct group g;
+	struct mp_group g;
 	unsigned int ifindex;
 
 	(void)state;
-	need_tap();
-	iface(ifname, 'd');
-	group_start(&g, 1, NULL, 0);
-	expect(g.s[0], "0", "attach net_tap0,iface=%s,persist", ifname);
+	need_tap(ifname, 'd');
+	mp_group_start(&g, NULL, 1, 0);
+	mp_expect(g.s[0], "0", "attach net_tap0,iface=%s,persist", ifname);
 	ifindex = if_nametoindex(ifname);
 	assert_true(ifindex != 0);
-	expect(g.s[0], "0", "detach net_tap0");
+	mp_expect(g.s[0], "0", "detach net_tap0");
 	assert_int_equal(if_nametoindex(ifname), ifindex);
-	expect_all(&g, "-", "devices");
-	expect(g.p, "0", "attach net_tap0,iface=%s", ifname);
+	mp_expect_all(&g, "-", "devices");
+	mp_expect(g.p, "0", "attach net_tap0,iface=%s", ifname);
 	assert_int_equal(if_nametoindex(ifname), ifindex);
-	expect(g.p, "0", "detach net_tap0");
+	mp_expect(g.p, "0", "detach net_tap0");
 	assert_int_equal(if_nametoindex(ifname), ifindex);
 	kern_unpersist(ifname);
 	assert_int_equal(if_nametoindex(ifname), 0);
-	group_stop(&g);
+	mp_group_stop(&g);
 }
 
 /*
@@ -595,102 +514,73 @@ test_attach_rollback(void **state)
 	static const char *const pargs[] = { "--no-huge", "-m", "128", "--mp-timeout=1", NULL };
 	char ifname[IFNAMSIZ], reply[64];
 	uint64_t deadline;
-	struct group g;
+	struct mp_group g;
 
 	(void)state;
-	need_tap();
-	iface(ifname, 'e');
-	group_start(&g, 2, pargs, 0);
+	need_tap(ifname, 'e');
+	mp_group_start(&g, pargs, 2, 0);
 	mp_kill(g.s[1], SIGSTOP);
 	assert_int_equal(mp_call(g.s[0], reply, sizeof(reply), "attach net_tap0,iface=%s",
 				 ifname), 0);
 	assert_int_equal(atoi(reply), -ETIMEDOUT);
 	assert_int_equal(if_nametoindex(ifname), 0);
-	expect(g.p, "-", "devices");
-	expect(g.s[0], "-", "devices");
+	mp_expect(g.p, "-", "devices");
+	mp_expect(g.s[0], "-", "devices");
 	mp_kill(g.s[1], SIGCONT);
 	/* It attaches (or fails to: the primary's port is gone) and rolls back, in order. */
-	deadline = now_ms() + WAIT_MS;
+	deadline = mp_now_ms() + WAIT_MS;
 	do {
 		assert_int_equal(mp_call(g.s[1], reply, sizeof(reply), "devices"), 0);
-	} while (strcmp(reply, "-") != 0 && now_ms() < deadline && usleep(10000) == 0);
+	} while (strcmp(reply, "-") != 0 && mp_now_ms() < deadline && usleep(10000) == 0);
 	assert_string_equal(reply, "-");
-	expect_all(&g, "-", "eth_ports");
+	mp_expect_all(&g, "-", "eth_ports");
 	assert_int_equal(if_nametoindex(ifname), 0);
 	/* The name is free again. */
-	expect(g.s[1], "0", "attach net_tap0,iface=%s", ifname);
-	expect(g.p, "0", "detach net_tap0");
+	mp_expect(g.s[1], "0", "attach net_tap0,iface=%s", ifname);
+	mp_expect(g.p, "0", "detach net_tap0");
 	assert_int_equal(if_nametoindex(ifname), 0);
-	group_stop(&g);
-}
-
-static unsigned int
-count_of(const char *text, const char *what)
-{
-	unsigned int n = 0;
-
-	for (text = strstr(text, what); text != NULL; text = strstr(text + 1, what))
-		n++;
-	return n;
+	mp_group_stop(&g);
 }
 
 /* Bad devargs: one clear line from the PMD in the primary, nothing attached anywhere. */
 static void
 test_bad_devargs(void **state)
 {
-	static const struct {
-		unsigned int from;     /* 0: the primary, else that secondary */
-		const char *devargs;
-		int err;
-		const char *line;
-	} cases[] = {
-		{ 0, "net_tap0,speed=10", -EINVAL,
+	static const struct mp_bad_attach cases[] = {
+		{ 0, "net_tap0,speed=10", "-22",
 		  "net_tap0: invalid devargs 'speed=10': the keys are iface, mac and persist" },
-		{ 1, "net_tap0,mac=02:00:00:00:00", -EINVAL,
+		{ 1, "net_tap0,mac=02:00:00:00:00", "-22",
 		  "net_tap0: invalid devargs 'mac=02:00:00:00:00': mac takes a unicast address" },
-		{ 2, "net_tap0,mac=01:00:5e:00:00:01", -EINVAL,
+		{ 2, "net_tap0,mac=01:00:5e:00:00:01", "-22",
 		  "invalid devargs 'mac=01:00:5e:00:00:01': mac takes" },
-		{ 1, "net_tap0,iface=lst_name_too_long", -EINVAL,
+		{ 1, "net_tap0,iface=lst_name_too_long", "-22",
 		  "invalid devargs 'iface=lst_name_too_long': iface takes an interface name" },
-		{ 2, "net_tap0,persist=yes", -EINVAL,
+		{ 2, "net_tap0,persist=yes", "-22",
 		  "invalid devargs 'persist=yes': persist takes no value, 0 or 1" },
-		{ 0, "net_tap0,iface=lo", -EINVAL, "cannot create or open tap interface lo" },
+		{ 0, "net_tap0,iface=lo", "-22", "cannot create or open tap interface lo" },
 	};
 	char ifname[IFNAMSIZ], line[128];
-	struct group g;
+	struct mp_group g;
 	unsigned int i;
 	int fd;
 
 	(void)state;
-	need_tap();
-	group_start(&g, 2, NULL, MP_CAPTURE_STDERR);
-	for (i = 0; i < RTE_DIM(cases); i++) {
-		char reply[64];
-
-		assert_int_equal(mp_call(proc(&g, cases[i].from), reply, sizeof(reply), "attach %s",
-					 cases[i].devargs), 0);
-		if (atoi(reply) != cases[i].err)
-			fail_msg("attach %s answered %s, expected %d", cases[i].devargs, reply,
-				 cases[i].err);
-		expect_all(&g, "-", "devices");
-		expect_all(&g, "-", "eth_ports");
-		expect_all(&g, "-", "eth_slot 0");
-		if (count_of(mp_stderr(g.p), cases[i].line) != 1)
-			fail_msg("the primary logged '%s' %u times:\n%s", cases[i].line,
-				 count_of(mp_stderr(g.p), cases[i].line), mp_stderr(g.p));
-	}
+	need_tap(ifname, 'f');
+	mp_group_start(&g, NULL, 2, MP_CAPTURE_STDERR);
+	for (i = 0; i < RTE_DIM(cases); i++)
+		mp_expect_attach_fails(&g, &cases[i]);
 	/* A tap interface of another program (not persistent) is not joined. */
-	fd = kern_tap_open(iface(ifname, 'f'));
-	expect(g.s[1], "-16", "attach net_tap0,iface=%s", ifname);
-	expect_all(&g, "-", "devices");
+	fd = kern_tap_open(ifname);
+	mp_expect(g.s[1], "-16", "attach net_tap0,iface=%s", ifname);
+	mp_expect_all(&g, "-", "devices");
 	snprintf(line, sizeof(line), "tap interface %s exists and is another program's", ifname);
-	assert_int_equal(count_of(mp_stderr(g.p), line), 1);
+	assert_int_equal(mp_log_count(g.p, line), 1);
 	close(fd);
 	assert_int_equal(if_nametoindex(ifname), 0);
 	/* The secondaries never probed: nothing to say. */
-	assert_int_equal(count_of(mp_stderr(g.s[0]), "TAP:"), 0);
-	assert_int_equal(count_of(mp_stderr(g.s[1]), "TAP:"), 0);
-	group_stop(&g);
+	assert_int_equal(mp_log_count(g.s[0], "TAP:"), 0);
+	assert_int_equal(mp_log_count(g.s[1], "TAP:"), 0);
+	mp_group_stop(&g);
 }
 
 static const struct CMUnitTest tests[] = {

@@ -2,12 +2,11 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
-/* veth pairs in private network namespaces, and packet commands (veth_harness.h). */
+/* veth pairs in private network namespaces (veth_harness.h). */
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -15,27 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <rte_byteorder.h>
 #include <rte_common.h>
-#include <rte_ethdev.h>
-#include <rte_ether.h>
-#include <rte_mbuf.h>
-#include <rte_mempool.h>
 
-#include "mp_harness.h"
+#include "mp_group.h"
 #include "test.h"
 #include "veth_harness.h"
 
 #define NETNS_DIR "/var/run/netns"
-#define PKT_ETHERTYPE 0x88b5
-#define PKT_MAGIC 0x4c53544bu /* "LSTK" */
-#define PKT_MIN 60
-#define PKT_BURST 32
-
-/* Test side. */
 
 /* Run a shell command quietly; its exit status (-1 when it could not run). */
 static int __rte_format_printf(1, 2)
@@ -142,8 +129,9 @@ make_pair(struct veth_env *env)
 	return NULL;
 }
 
-const char *
-veth_setup(struct veth_env *env, const char *prefix)
+/* veth_setup(), or why it cannot be. */
+static const char *
+setup(struct veth_env *env, const char *prefix)
 {
 	int pid = (int)getpid();
 	const char *why;
@@ -183,6 +171,15 @@ veth_setup(struct veth_env *env, const char *prefix)
 }
 
 void
+veth_setup(struct veth_env *env, const char *prefix)
+{
+	const char *why = setup(env, prefix);
+
+	if (why != NULL)
+		TEST_SKIP("%s", why);
+}
+
+void
 veth_teardown(struct veth_env *env)
 {
 	mp_cleanup_all();
@@ -196,35 +193,6 @@ veth_teardown(struct veth_env *env)
 		close(env->home_fd);
 	memset(env, 0, sizeof(*env));
 	env->home_fd = -1;
-}
-
-void
-veth_expect(struct mp_proc *p, const char *want, const char *fmt, ...)
-{
-	char cmd[512], reply[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	if (mp_call(p, reply, sizeof(reply), "%s", cmd) != 0)
-		fail_msg("%s: no reply to '%s'", p->name, cmd);
-	if (strcmp(reply, want) != 0)
-		fail_msg("%s: '%s' answered '%s', expected '%s'", p->name, cmd, reply, want);
-}
-
-unsigned long
-veth_field(const char *reply, const char *key)
-{
-	size_t len = strlen(key);
-	const char *s;
-
-	for (s = strstr(reply, key); s != NULL; s = strstr(s + 1, key)) {
-		if ((s == reply || s[-1] == ' ') && s[len] == '=')
-			return strtoul(s + len + 1, NULL, 10);
-	}
-	fail_msg("no %s= in '%s'", key, reply);
-	return 0;
 }
 
 unsigned int
@@ -244,220 +212,24 @@ veth_packet_sockets(unsigned int ifindex)
 	return n;
 }
 
-/* Helper side. */
-
-struct pkt_hdr {
-	struct rte_ether_hdr eth;
-	rte_be32_t magic;
-	uint32_t tag;
-	uint32_t seq;
-	uint16_t len;
-};
-
-static uint64_t
-now_us(void)
+void
+veth_flow(struct mp_proc *rx, const char *rx_port, struct mp_proc *tx, const char *tx_port,
+	  unsigned int txq, unsigned int count, unsigned int tag, unsigned int maxlen,
+	  unsigned int vlan)
 {
-	struct timespec ts;
+	char reply[128], want[64];
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+	assert_int_equal(mp_send(rx, "pkt_rx %s %u %u 20000 0 %u", rx_port, count, tag, vlan), 0);
+	snprintf(want, sizeof(want), "sent=%u", count);
+	mp_expect(tx, want, "pkt_tx %s %u %u %u %u 100 %u", tx_port, txq, count, maxlen, tag, vlan);
+	assert_int_equal(mp_recv(rx, reply, sizeof(reply), 30000), 0);
+	snprintf(want, sizeof(want), "rx=%u bad=0 other=0", count);
+	assert_string_equal(reply, want);
 }
 
-static uint16_t
-pkt_len(uint32_t seq, uint16_t maxlen)
+int
+veth_cleanup(void **state)
 {
-	return (uint16_t)(PKT_MIN + (seq * 37u) % (uint32_t)(maxlen - PKT_MIN + 1));
-}
-
-static uint8_t
-pkt_byte(uint32_t seq, uint32_t i)
-{
-	return (uint8_t)(seq * 7u + i);
-}
-
-/* 802.1Q: a tag of TPID and TCI after the MAC addresses. */
-#define VLAN_TAG_LEN 4
-#define VLAN_OFF (2 * RTE_ETHER_ADDR_LEN)
-
-static struct rte_mbuf *
-pkt_make(struct rte_mempool *mp, uint32_t tag, uint32_t seq, uint16_t maxlen, uint16_t vlan)
-{
-	struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
-	uint16_t len = pkt_len(seq, maxlen), i;
-	rte_be16_t vtag[2] = { rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN), rte_cpu_to_be_16(vlan) };
-	struct pkt_hdr *h;
-	uint8_t *p;
-
-	if (m == NULL)
-		return NULL;
-	p = (uint8_t *)rte_pktmbuf_append(m, len);
-	if (p == NULL) {
-		rte_pktmbuf_free(m);
-		return NULL;
-	}
-	h = (struct pkt_hdr *)p;
-	memset(&h->eth.dst_addr, 0xff, RTE_ETHER_ADDR_LEN);
-	memset(&h->eth.src_addr, 0, RTE_ETHER_ADDR_LEN);
-	h->eth.src_addr.addr_bytes[0] = 0x02;
-	h->eth.ether_type = rte_cpu_to_be_16(PKT_ETHERTYPE);
-	h->magic = rte_cpu_to_be_32(PKT_MAGIC);
-	h->tag = tag;
-	h->seq = seq;
-	h->len = len;
-	for (i = sizeof(*h); i < len; i++)
-		p[i] = pkt_byte(seq, i);
-	if (vlan != 0) {
-		p = (uint8_t *)rte_pktmbuf_prepend(m, VLAN_TAG_LEN);
-		if (p == NULL) {
-			rte_pktmbuf_free(m);
-			return NULL;
-		}
-		memmove(p, p + VLAN_TAG_LEN, VLAN_OFF);
-		memcpy(p + VLAN_OFF, vtag, sizeof(vtag));
-	}
-	return m;
-}
-
-/* "pkt_tx NAME QUEUE COUNT MAXLEN TAG GAP_US [VLAN]" -> "sent=N" */
-static int
-cmd_pkt_tx(const char *args, char *reply, size_t size)
-{
-	struct rte_mempool *mp = rte_mempool_lookup(VETH_POOL);
-	uint64_t deadline = now_us() + 30 * 1000000ull;
-	char name[RTE_ETH_NAME_MAX_LEN];
-	uint32_t count, tag, gap, seq = 0;
-	uint16_t port_id, queue, maxlen, vlan = 0;
-	struct rte_mbuf *m = NULL;
-
-	if (sscanf(args, "%63s %hu %" SCNu32 " %hu %" SCNu32 " %" SCNu32 " %hu", name, &queue,
-		   &count, &maxlen, &tag, &gap, &vlan) < 6 || mp == NULL || maxlen < PKT_MIN ||
-	    rte_eth_dev_get_port_by_name(name, &port_id) < 0)
-		return snprintf(reply, size, "usage"), 0;
-	while (seq < count && now_us() < deadline) {
-		if (m == NULL)
-			m = pkt_make(mp, tag, seq, maxlen, vlan);
-		if (m == NULL || rte_eth_tx_burst(port_id, queue, &m, 1) == 0) {
-			sched_yield();
-			continue;
-		}
-		m = NULL;
-		seq++;
-		if (gap > 0)
-			usleep(gap);
-	}
-	rte_pktmbuf_free(m);
-	snprintf(reply, size, "sent=%" PRIu32, seq);
+	veth_teardown(*state);
 	return 0;
 }
-REGISTER_MP_COMMAND(pkt_tx, cmd_pkt_tx);
-
-/* A received frame, flat, without its VLAN tag when it should have vlan. */
-struct rx_frame {
-	uint8_t data[RTE_MBUF_DEFAULT_BUF_SIZE * 8];
-	uint32_t len;
-};
-
-/* Whether m is a frame of the test's (of tag, and of vlan when not 0): then flat in f. */
-static bool
-pkt_ours(const struct rte_mbuf *m, uint32_t tag, uint16_t vlan, struct rx_frame *f)
-{
-	const struct pkt_hdr *h = (const struct pkt_hdr *)f->data;
-	rte_be16_t vtag[2];
-	const void *flat;
-
-	if (m->pkt_len > sizeof(f->data) || m->pkt_len < sizeof(*h) + (vlan ? VLAN_TAG_LEN : 0))
-		return false;
-	flat = rte_pktmbuf_read(m, 0, m->pkt_len, f->data);
-	if (flat != f->data)
-		memcpy(f->data, flat, m->pkt_len);
-	f->len = m->pkt_len;
-	if (vlan != 0) {
-		memcpy(vtag, f->data + VLAN_OFF, sizeof(vtag));
-		if (vtag[0] != rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN) ||
-		    (rte_be_to_cpu_16(vtag[1]) & 0xfff) != vlan)
-			return false;
-		f->len -= VLAN_TAG_LEN;
-		memmove(f->data + VLAN_OFF, f->data + VLAN_OFF + VLAN_TAG_LEN, f->len - VLAN_OFF);
-	}
-	return h->eth.ether_type == rte_cpu_to_be_16(PKT_ETHERTYPE) &&
-	       h->magic == rte_cpu_to_be_32(PKT_MAGIC) && h->tag == tag;
-}
-
-/* Whether f is frame seq, whole and unchanged. */
-static bool
-pkt_intact(const struct rx_frame *f, uint32_t seq)
-{
-	const struct pkt_hdr *h = (const struct pkt_hdr *)f->data;
-	uint32_t i;
-
-	if (h->seq != seq || h->len != f->len)
-		return false;
-	for (i = sizeof(*h); i < f->len; i++) {
-		if (f->data[i] != pkt_byte(seq, i))
-			return false;
-	}
-	return true;
-}
-
-/* "pkt_rx NAME COUNT TAG TIMEOUT_MS WRAP [VLAN]" -> "rx=N bad=M other=K" */
-static int
-cmd_pkt_rx(const char *args, char *reply, size_t size)
-{
-	uint32_t count, tag, timeout, wrap, got = 0, bad = 0, other = 0;
-	char name[RTE_ETH_NAME_MAX_LEN];
-	struct rte_mbuf *pkts[PKT_BURST];
-	struct rte_eth_dev_info info;
-	static struct rx_frame f;
-	uint16_t port_id, q, n, i, vlan = 0;
-	unsigned int polled;
-	uint64_t deadline;
-
-	if (sscanf(args, "%63s %" SCNu32 " %" SCNu32 " %" SCNu32 " %" SCNu32 " %hu", name, &count,
-		   &tag, &timeout, &wrap, &vlan) < 5 ||
-	    rte_eth_dev_get_port_by_name(name, &port_id) < 0 ||
-	    rte_eth_dev_info_get(port_id, &info) < 0)
-		return snprintf(reply, size, "usage"), 0;
-	deadline = now_us() + (uint64_t)timeout * 1000;
-	while (got < count && now_us() < deadline) {
-		polled = 0;
-		for (q = 0; q < info.nb_rx_queues; q++) {
-			/* No more than asked for: a replayed file never ends. */
-			n = rte_eth_rx_burst(port_id, q, pkts,
-					     (uint16_t)RTE_MIN(count - got, (uint32_t)PKT_BURST));
-			polled += n;
-			for (i = 0; i < n; i++) {
-				if (!pkt_ours(pkts[i], tag, vlan, &f)) {
-					other++;
-					continue;
-				}
-				bad += !pkt_intact(&f, wrap != 0 ? got % wrap : got);
-				got++;
-			}
-			rte_pktmbuf_free_bulk(pkts, n);
-		}
-		if (polled == 0)
-			usleep(100);
-	}
-	snprintf(reply, size, "rx=%" PRIu32 " bad=%" PRIu32 " other=%" PRIu32, got, bad, other);
-	return 0;
-}
-REGISTER_MP_COMMAND(pkt_rx, cmd_pkt_rx);
-
-/* "pkt_stats NAME" -> "in=N out=M ierr=I oerr=O" */
-static int
-cmd_pkt_stats(const char *args, char *reply, size_t size)
-{
-	struct rte_eth_stats st;
-	uint16_t port_id;
-	int ret;
-
-	ret = rte_eth_dev_get_port_by_name(args, &port_id);
-	if (ret == 0)
-		ret = rte_eth_stats_get(port_id, &st);
-	if (ret < 0)
-		return snprintf(reply, size, "%d", ret), 0;
-	snprintf(reply, size, "in=%" PRIu64 " out=%" PRIu64 " ierr=%" PRIu64 " oerr=%" PRIu64,
-		 st.ipackets, st.opackets, st.ierrors, st.oerrors);
-	return 0;
-}
-REGISTER_MP_COMMAND(pkt_stats, cmd_pkt_stats);

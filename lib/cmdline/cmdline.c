@@ -11,6 +11,7 @@
 
 #include <rte_common.h>
 #include <rte_log.h>
+#include <rte_os.h>
 #include <rte_string_fns.h>
 
 #include "cmdline_private.h"
@@ -87,23 +88,6 @@ cmdline_free(struct cmdline *cl)
 	free(cl);
 }
 
-static void
-write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, buf, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-}
-
 void
 cmdline_printf(const struct cmdline *cl, const char *fmt, ...)
 {
@@ -128,7 +112,7 @@ cmdline_printf(const struct cmdline *cl, const char *fmt, ...)
 		vsnprintf(buf, (size_t)len + 1, fmt, ap);
 		va_end(ap);
 	}
-	write_all(cl->s_out, buf, (size_t)len);
+	rte_write_all(cl->s_out, buf, (size_t)len);
 	if (buf != small)
 		free(buf);
 }

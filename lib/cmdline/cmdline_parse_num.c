@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_string_fns.h>
 
 #include "cmdline_parse.h"
 #include "cmdline_parse_num.h"
@@ -39,18 +40,6 @@ type_of(cmdline_parse_token_hdr_t *tk)
 	unsigned int type = ((struct cmdline_token_num *)tk)->num_data.type;
 
 	return type < RTE_DIM(num_types) ? &num_types[type] : NULL;
-}
-
-static int
-digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* Store v, a two's complement value, in the size bytes of the field. */
@@ -115,7 +104,7 @@ cmdline_parse_num(cmdline_parse_token_hdr_t *tk, const char *buf, void *res,
 	/* The magnitude of the most negative value is one above the maximum. */
 	limit = t->max + (negative ? 1 : 0);
 	for (digits = p; !cmdline_isendoftoken(*p); p++) {
-		d = digit_value(*p);
+		d = rte_hex_digit_value(*p);
 		if (d < 0 || (unsigned int)d >= base)
 			return -1;
 		if (v > (limit - (unsigned int)d) / base)

@@ -34,10 +34,13 @@ RTE_INIT(eth_dev_cb_lists_init)
 		TAILQ_INIT(&rte_eth_devices[i].link_intr_cbs);
 }
 
-/* The port ids port_id stands for; 0 or a negative errno after a log line. */
+/*
+ * The port ids port_id stands for, and cb_lock taken; else a negative
+ * errno after a log line.
+ */
 static int
-port_range(uint16_t port_id, enum rte_eth_event_type event, const void *cb_fn,
-	   uint16_t *first, uint16_t *last)
+port_range_lock(uint16_t port_id, enum rte_eth_event_type event, const void *cb_fn,
+		uint16_t *first, uint16_t *last)
 {
 	if (cb_fn == NULL || (unsigned int)event >= RTE_ETH_EVENT_MAX) {
 		RTE_ETHDEV_LOG(ERR, "invalid callback (event %d, function %p)\n", (int)event,
@@ -47,11 +50,12 @@ port_range(uint16_t port_id, enum rte_eth_event_type event, const void *cb_fn,
 	if (port_id == RTE_ETH_ALL) {
 		*first = 0;
 		*last = RTE_MAX_ETHPORTS - 1;
-		return 0;
-	}
-	if (eth_dev_of(port_id) == NULL)
+	} else if (eth_dev_of(port_id) != NULL) {
+		*first = *last = port_id;
+	} else {
 		return -ENODEV;
-	*first = *last = port_id;
+	}
+	pthread_mutex_lock(&cb_lock);
 	return 0;
 }
 
@@ -77,10 +81,9 @@ rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 	uint16_t first, last, p;
 	int ret;
 
-	ret = port_range(port_id, event, (const void *)(uintptr_t)cb_fn, &first, &last);
+	ret = port_range_lock(port_id, event, (const void *)(uintptr_t)cb_fn, &first, &last);
 	if (ret < 0)
 		return ret;
-	pthread_mutex_lock(&cb_lock);
 	for (p = first; p <= last && ret == 0; p++) {
 		if (find_cb(p, event, cb_fn, cb_arg) != NULL)
 			continue;
@@ -117,10 +120,9 @@ rte_eth_dev_callback_unregister(uint16_t port_id, enum rte_eth_event_type event,
 	uint16_t first, last, p;
 	int ret;
 
-	ret = port_range(port_id, event, (const void *)(uintptr_t)cb_fn, &first, &last);
+	ret = port_range_lock(port_id, event, (const void *)(uintptr_t)cb_fn, &first, &last);
 	if (ret < 0)
 		return ret;
-	pthread_mutex_lock(&cb_lock);
 	for (p = first; p <= last; p++) {
 		TAILQ_FOREACH_SAFE(cb, &rte_eth_devices[p].link_intr_cbs, next, tmp) {
 			if (cb->cb_fn != cb_fn || cb->event != event ||

@@ -129,6 +129,22 @@ name_ok(const char *name)
 	return true;
 }
 
+/* The port table, locked, for a call about port name; NULL (rte_errno set) after a log line. */
+static struct eth_dev_shared *
+shared_lock_for(const char *name)
+{
+	struct eth_dev_shared *sh;
+
+	if (!name_ok(name)) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	sh = eth_dev_shared_get();
+	if (sh != NULL)
+		eth_dev_shared_lock(sh);
+	return sh;
+}
+
 /* A fresh entry at port_id; called with the lock held. */
 static int
 shared_claim(struct rte_eth_dev_data *data, const char *name, uint16_t port_id)
@@ -154,18 +170,12 @@ shared_claim(struct rte_eth_dev_data *data, const char *name, uint16_t port_id)
 struct rte_eth_dev *
 rte_eth_dev_allocate(const char *name)
 {
+	struct eth_dev_shared *sh = shared_lock_for(name);
 	struct rte_eth_dev *dev = NULL;
-	struct eth_dev_shared *sh;
 	uint16_t port_id;
 
-	if (!name_ok(name)) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	sh = eth_dev_shared_get();
 	if (sh == NULL)
 		return NULL;
-	eth_dev_shared_lock(sh);
 	port_id = free_port_id(sh);
 	if (shared_find(sh, name) != NULL) {
 		RTE_ETHDEV_LOG(ERR, "cannot allocate port %s: the name is taken\n", name);
@@ -206,18 +216,12 @@ rte_eth_dev_allocated(const char *name)
 struct rte_eth_dev *
 rte_eth_dev_attach_secondary(const char *name)
 {
+	struct eth_dev_shared *sh = shared_lock_for(name);
 	struct rte_eth_dev *dev = NULL;
 	struct rte_eth_dev_data *data;
-	struct eth_dev_shared *sh;
 
-	if (!name_ok(name)) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	sh = eth_dev_shared_get();
 	if (sh == NULL)
 		return NULL;
-	eth_dev_shared_lock(sh);
 	data = shared_find(sh, name);
 	if (data == NULL) {
 		RTE_ETHDEV_LOG(ERR, "cannot attach to port %s: the primary has no such port\n",

@@ -263,9 +263,16 @@ rte_eth_linkstatus_set(struct rte_eth_dev *dev, const struct rte_eth_link *new_l
 /**
  * For PMDs whose link is a software state: set the link and, when it
  * changed and the application asked for link interrupts (intr_conf.lsc),
- * fire RTE_ETH_EVENT_INTR_LSC in this process.
+ * fire RTE_ETH_EVENT_INTR_LSC in this process. Returns as
+ * rte_eth_linkstatus_set().
  */
-void rte_eth_linkstatus_notify(struct rte_eth_dev *dev, const struct rte_eth_link *new_link);
+int rte_eth_linkstatus_notify(struct rte_eth_dev *dev, const struct rte_eth_link *new_link);
+
+/**
+ * A burst that moves nothing and returns 0, Rx or Tx: what the fast path
+ * of a port that is not live calls, and a PMD's burst where it has none.
+ */
+uint16_t rte_eth_pkt_burst_dummy(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
 #ifdef __cplusplus
 }

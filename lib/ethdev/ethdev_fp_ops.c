@@ -22,20 +22,11 @@ struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
 /* The queue table of every dummy entry: NULL for any queue id. */
 static void *no_queues[RTE_MAX_QUEUES_PER_PORT];
 
-static uint16_t
-no_rx(void *rxq, struct rte_mbuf **rx_pkts, uint16_t nb_pkts)
+uint16_t
+rte_eth_pkt_burst_dummy(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	RTE_SET_USED(rxq);
-	RTE_SET_USED(rx_pkts);
-	RTE_SET_USED(nb_pkts);
-	return 0;
-}
-
-static uint16_t
-no_tx(void *txq, struct rte_mbuf **tx_pkts, uint16_t nb_pkts)
-{
-	RTE_SET_USED(txq);
-	RTE_SET_USED(tx_pkts);
+	RTE_SET_USED(queue);
+	RTE_SET_USED(pkts);
 	RTE_SET_USED(nb_pkts);
 	return 0;
 }
@@ -45,8 +36,8 @@ eth_dev_fp_ops_reset(uint16_t port_id)
 {
 	struct rte_eth_fp_ops *p = &rte_eth_fp_ops[port_id];
 
-	__atomic_store_n(&p->rx_pkt_burst, no_rx, __ATOMIC_RELEASE);
-	__atomic_store_n(&p->tx_pkt_burst, no_tx, __ATOMIC_RELEASE);
+	__atomic_store_n(&p->rx_pkt_burst, rte_eth_pkt_burst_dummy, __ATOMIC_RELEASE);
+	__atomic_store_n(&p->tx_pkt_burst, rte_eth_pkt_burst_dummy, __ATOMIC_RELEASE);
 	__atomic_store_n(&p->tx_pkt_prepare, NULL, __ATOMIC_RELEASE);
 	__atomic_store_n(&p->rxq.data, no_queues, __ATOMIC_RELEASE);
 	__atomic_store_n(&p->txq.data, no_queues, __ATOMIC_RELEASE);
@@ -60,9 +51,11 @@ eth_dev_fp_ops_setup(struct rte_eth_dev *dev)
 	__atomic_store_n(&p->rxq.data, dev->data->rx_queues, __ATOMIC_RELEASE);
 	__atomic_store_n(&p->txq.data, dev->data->tx_queues, __ATOMIC_RELEASE);
 	__atomic_store_n(&p->tx_pkt_prepare, dev->tx_pkt_prepare, __ATOMIC_RELEASE);
-	__atomic_store_n(&p->rx_pkt_burst, dev->rx_pkt_burst != NULL ? dev->rx_pkt_burst : no_rx,
+	__atomic_store_n(&p->rx_pkt_burst,
+			 dev->rx_pkt_burst != NULL ? dev->rx_pkt_burst : rte_eth_pkt_burst_dummy,
 			 __ATOMIC_RELEASE);
-	__atomic_store_n(&p->tx_pkt_burst, dev->tx_pkt_burst != NULL ? dev->tx_pkt_burst : no_tx,
+	__atomic_store_n(&p->tx_pkt_burst,
+			 dev->tx_pkt_burst != NULL ? dev->tx_pkt_burst : rte_eth_pkt_burst_dummy,
 			 __ATOMIC_RELEASE);
 }
 

@@ -129,9 +129,12 @@ rte_eth_dev_set_link_down(uint16_t port_id)
 	return set_link(port_id, false);
 }
 
-void
+int
 rte_eth_linkstatus_notify(struct rte_eth_dev *dev, const struct rte_eth_link *new_link)
 {
-	if (rte_eth_linkstatus_set(dev, new_link) == 0 && dev->data->dev_conf.intr_conf.lsc)
+	int changed = rte_eth_linkstatus_set(dev, new_link);
+
+	if (changed == 0 && dev->data->dev_conf.intr_conf.lsc)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	return changed;
 }

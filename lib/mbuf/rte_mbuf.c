@@ -44,8 +44,7 @@ rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg)
 void
 rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *obj, unsigned int i)
 {
-	uint16_t priv_size = rte_pktmbuf_priv_size(mp);
-	uint32_t mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + priv_size;
+	uint32_t mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + rte_pktmbuf_priv_size(mp);
 	struct rte_mbuf *m = obj;
 
 	RTE_SET_USED(opaque_arg);
@@ -53,12 +52,7 @@ rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *obj, unsigned i
 	RTE_VERIFY(mp->elt_size >= mbuf_size + rte_pktmbuf_data_room_size(mp));
 	/* The header and private area; the buffer is the application's. */
 	memset(m, 0, mbuf_size);
-	m->priv_size = priv_size;
-	m->buf_addr = (char *)m + mbuf_size;
-	m->buf_iova = __rte_pktmbuf_own_buf_iova(m, mbuf_size);
-	m->buf_len = rte_pktmbuf_data_room_size(mp);
-	rte_pktmbuf_reset_headroom(m);
-	m->data_len = 0;
+	__rte_pktmbuf_own_buf_set(m, mp);
 	m->pool = mp;
 	m->nb_segs = 1;
 	m->port = RTE_MBUF_PORT_INVALID;
@@ -161,17 +155,11 @@ rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp)
 	return head;
 }
 
-/* The packet-wide metadata a copy keeps. */
+/* What a copy keeps: a clone's metadata, the flags not about the buffer, the dynfields. */
 static void
 copy_metadata(struct rte_mbuf *dst, const struct rte_mbuf *src)
 {
-	dst->port = src->port;
-	dst->vlan_tci = src->vlan_tci;
-	dst->vlan_tci_outer = src->vlan_tci_outer;
-	dst->tx_offload = src->tx_offload;
-	dst->hash = src->hash;
-	dst->packet_type = src->packet_type;
-	dst->timesync = src->timesync;
+	__rte_pktmbuf_copy_meta(dst, src);
 	dst->ol_flags = src->ol_flags & ~(RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL);
 	memcpy(dst->dynfield1, src->dynfield1, sizeof(dst->dynfield1));
 }

@@ -258,13 +258,36 @@ rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs, unsign
 	return 0;
 }
 
-/* IOVA of the buffer that follows mbuf_size bytes of the object m. */
-static inline rte_iova_t
-__rte_pktmbuf_own_buf_iova(const struct rte_mbuf *m, uint32_t mbuf_size)
+/*
+ * Point m, an object of mp, at its own buffer (what follows it and its
+ * private area in the object), empty with the default headroom.
+ */
+static inline void
+__rte_pktmbuf_own_buf_set(struct rte_mbuf *m, struct rte_mempool *mp)
 {
+	uint16_t priv_size = rte_pktmbuf_priv_size(mp);
+	uint32_t mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + priv_size;
 	rte_iova_t iova = rte_mempool_virt2iova(m);
 
-	return iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + mbuf_size;
+	m->priv_size = priv_size;
+	m->buf_addr = (char *)m + mbuf_size;
+	m->buf_iova = iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + mbuf_size;
+	m->buf_len = rte_pktmbuf_data_room_size(mp);
+	rte_pktmbuf_reset_headroom(m);
+	m->data_len = 0;
+}
+
+/* Copy the packet-wide metadata that clones and copies keep from src to dst. */
+static inline void
+__rte_pktmbuf_copy_meta(struct rte_mbuf *dst, const struct rte_mbuf *src)
+{
+	dst->port = src->port;
+	dst->vlan_tci = src->vlan_tci;
+	dst->vlan_tci_outer = src->vlan_tci_outer;
+	dst->tx_offload = src->tx_offload;
+	dst->hash = src->hash;
+	dst->packet_type = src->packet_type;
+	dst->timesync = src->timesync;
 }
 
 /**
@@ -286,16 +309,10 @@ rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
 	mi->buf_len = m->buf_len;
 	mi->data_off = m->data_off;
 	mi->data_len = m->data_len;
-	mi->port = m->port;
-	mi->vlan_tci = m->vlan_tci;
-	mi->vlan_tci_outer = m->vlan_tci_outer;
-	mi->tx_offload = m->tx_offload;
-	mi->hash = m->hash;
+	__rte_pktmbuf_copy_meta(mi, m);
 	mi->next = NULL;
 	mi->pkt_len = mi->data_len;
 	mi->nb_segs = 1;
-	mi->packet_type = m->packet_type;
-	mi->timesync = m->timesync;
 }
 
 /**
@@ -305,22 +322,12 @@ rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
 static inline void
 rte_pktmbuf_detach(struct rte_mbuf *m)
 {
-	struct rte_mempool *mp = m->pool;
 	struct rte_mbuf *owner;
-	uint16_t priv_size;
-	uint32_t mbuf_size;
 
 	if (!RTE_MBUF_CLONED(m))
 		return;
 	owner = rte_mbuf_from_indirect(m);
-	priv_size = rte_pktmbuf_priv_size(mp);
-	mbuf_size = (uint32_t)sizeof(struct rte_mbuf) + priv_size;
-	m->priv_size = priv_size;
-	m->buf_addr = (char *)m + mbuf_size;
-	m->buf_iova = __rte_pktmbuf_own_buf_iova(m, mbuf_size);
-	m->buf_len = rte_pktmbuf_data_room_size(mp);
-	rte_pktmbuf_reset_headroom(m);
-	m->data_len = 0;
+	__rte_pktmbuf_own_buf_set(m, m->pool);
 	m->ol_flags = 0;
 	if (rte_mbuf_refcnt_update(owner, -1) == 0) {
 		owner->next = NULL;

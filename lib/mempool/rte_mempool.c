@@ -442,19 +442,11 @@ rte_mempool_create(const char *name, unsigned int n, unsigned int elt_size,
 void
 rte_mempool_free(struct rte_mempool *mp)
 {
-	struct rte_mempool_list *list = mempool_list();
 	struct rte_tailq_entry *te;
 
-	if (mp == NULL || list == NULL)
+	if (mp == NULL || mempool_list() == NULL)
 		return;
-	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(te, list, next) {
-		if (te->data == mp)
-			break;
-	}
-	if (te != NULL)
-		TAILQ_REMOVE(list, te, next);
-	rte_mcfg_tailq_write_unlock();
+	te = rte_eal_tailq_obj_remove(&rte_mempool_tailq, mp);
 	if (te == NULL) {
 		RTE_LOG(ERR, MEMPOOL, "mempool '%s' is not registered: not freed\n", mp->name);
 		return;
@@ -469,32 +461,12 @@ rte_mempool_free(struct rte_mempool *mp)
 struct rte_mempool *
 rte_mempool_lookup(const char *name)
 {
-	struct rte_mempool_list *list = mempool_list();
-	const struct rte_tailq_entry *te;
-	struct rte_mempool *mp = NULL;
+	struct rte_mempool *mp;
 
-	if (list == NULL) {
-		rte_errno = E_RTE_NO_CONFIG;
+	mp = rte_eal_tailq_obj_lookup(&rte_mempool_tailq, name,
+				      offsetof(struct rte_mempool, name), RTE_MEMPOOL_NAMESIZE);
+	if (mp == NULL)
 		return NULL;
-	}
-	if (name == NULL) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	rte_mcfg_tailq_read_lock();
-	TAILQ_FOREACH(te, list, next) {
-		struct rte_mempool *cur = te->data;
-
-		if (strncmp(name, cur->name, RTE_MEMPOOL_NAMESIZE) == 0) {
-			mp = cur;
-			break;
-		}
-	}
-	rte_mcfg_tailq_read_unlock();
-	if (mp == NULL) {
-		rte_errno = ENOENT;
-		return NULL;
-	}
 	/* How another process usually first meets a pool: check its ops here. */
 	if (mp->ops_index >= 0)
 		rte_mempool_check_ops(mp);

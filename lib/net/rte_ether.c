@@ -7,6 +7,7 @@
 #include <rte_errno.h>
 #include <rte_ether.h>
 #include <rte_random.h>
+#include <rte_string_fns.h>
 
 void
 rte_eth_random_addr(uint8_t *addr)
@@ -26,18 +27,6 @@ rte_ether_format_addr(char *buf, uint16_t size,
 	snprintf(buf, size, RTE_ETHER_ADDR_PRT_FMT, RTE_ETHER_ADDR_BYTES(eth_addr));
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Read exactly ngroups groups of one to maxdigits hex digits separated by
  * sep, making up the whole of s.
@@ -53,7 +42,7 @@ parse_groups(const char *s, unsigned int ngroups, unsigned int maxdigits,
 		if (i > 0 && *s++ != sep)
 			return -1;
 		groups[i] = 0;
-		for (n = 0; n < maxdigits && (digit = hex_value(*s)) >= 0; n++, s++)
+		for (n = 0; n < maxdigits && (digit = rte_hex_digit_value(*s)) >= 0; n++, s++)
 			groups[i] = (uint16_t)(groups[i] << 4 | digit);
 		if (n == 0)
 			return -1;

@@ -197,7 +197,6 @@ rte_ring_create(const char *name, unsigned int count, int socket_id, unsigned in
 void
 rte_ring_free(struct rte_ring *r)
 {
-	struct rte_ring_list *list = ring_list();
 	struct rte_tailq_entry *te;
 
 	if (r == NULL)
@@ -207,16 +206,9 @@ rte_ring_free(struct rte_ring *r)
 			r->name);
 		return;
 	}
-	if (list == NULL)
+	if (ring_list() == NULL)
 		return;
-	rte_mcfg_tailq_write_lock();
-	TAILQ_FOREACH(te, list, next) {
-		if (te->data == r)
-			break;
-	}
-	if (te != NULL)
-		TAILQ_REMOVE(list, te, next);
-	rte_mcfg_tailq_write_unlock();
+	te = rte_eal_tailq_obj_remove(&rte_ring_tailq, r);
 	if (te == NULL) {
 		RTE_LOG(ERR, RING, "ring '%s' is not registered: not freed\n", r->name);
 		return;
@@ -271,29 +263,6 @@ rte_ring_list_dump(FILE *f)
 struct rte_ring *
 rte_ring_lookup(const char *name)
 {
-	struct rte_ring_list *list = ring_list();
-	const struct rte_tailq_entry *te;
-	struct rte_ring *r = NULL;
-
-	if (list == NULL) {
-		rte_errno = E_RTE_NO_CONFIG;
-		return NULL;
-	}
-	if (name == NULL) {
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	rte_mcfg_tailq_read_lock();
-	TAILQ_FOREACH(te, list, next) {
-		struct rte_ring *cur = te->data;
-
-		if (strncmp(name, cur->name, RTE_RING_NAMESIZE) == 0) {
-			r = cur;
-			break;
-		}
-	}
-	rte_mcfg_tailq_read_unlock();
-	if (r == NULL)
-		rte_errno = ENOENT;
-	return r;
+	return rte_eal_tailq_obj_lookup(&rte_ring_tailq, name, offsetof(struct rte_ring, name),
+					RTE_RING_NAMESIZE);
 }

@@ -10,18 +10,7 @@
 
 #include <rte_bus_pci.h>
 #include <rte_common.h>
-
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+#include <rte_string_fns.h>
 
 /*
  * One field: one to max_digits hex digits, at most limit, followed by end.
@@ -34,7 +23,7 @@ field(const char *s, unsigned int max_digits, uint32_t limit, char end, uint32_t
 	unsigned int n = 0;
 	int d;
 
-	while ((d = hex_digit(*s)) >= 0) {
+	while ((d = rte_hex_digit_value(*s)) >= 0) {
 		if (++n > max_digits)
 			return NULL;
 		v = v * 16 + (uint64_t)d;

@@ -110,19 +110,12 @@ void *
 pci_dev_iterate(const void *start, const char *str, const struct rte_dev_iterator *it)
 {
 	static const char *const keys[] = { "addr", "id", NULL };
-	struct rte_kvargs *kvlist = NULL;
 	struct rte_device *dev;
 
 	RTE_SET_USED(it);
-	if (str != NULL && str[0] != '\0') {
-		kvlist = rte_kvargs_parse(str, keys);
-		if (kvlist == NULL) {
-			PCI_LOG(ERR, "cannot iterate over '%s': keys are addr and id\n", str);
-			rte_errno = EINVAL;
-			return NULL;
-		}
+	if (rte_bus_find_device_kvargs(&pci_bus, start, str, keys, cmp_filters, &dev) < 0) {
+		PCI_LOG(ERR, "cannot iterate over '%s': keys are addr and id\n", str);
+		return NULL;
 	}
-	dev = pci_bus.find_device(start, cmp_filters, kvlist);
-	rte_kvargs_free(kvlist);
 	return dev;
 }

@@ -295,20 +295,13 @@ static void *
 vdev_dev_iterate(const void *start, const char *str, const struct rte_dev_iterator *it)
 {
 	static const char *const keys[] = { "name", NULL };
-	struct rte_kvargs *kvlist = NULL;
 	struct rte_device *dev;
 
 	RTE_SET_USED(it);
-	if (str != NULL && str[0] != '\0') {
-		kvlist = rte_kvargs_parse(str, keys);
-		if (kvlist == NULL) {
-			VDEV_LOG(ERR, "cannot iterate over '%s'\n", str);
-			rte_errno = EINVAL;
-			return NULL;
-		}
+	if (rte_bus_find_device_kvargs(&vdev_bus, start, str, keys, cmp_kvlist, &dev) < 0) {
+		VDEV_LOG(ERR, "cannot iterate over '%s'\n", str);
+		return NULL;
 	}
-	dev = vdev_find_device(start, cmp_kvlist, kvlist);
-	rte_kvargs_free(kvlist);
 	return dev;
 }
 

@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include <sys/queue.h>
 
+#include <ethdev_soft.h>
 #include <rte_ethdev.h>
 #include <rte_log.h>
 #include <rte_mempool.h>
@@ -54,10 +55,7 @@ struct afp_queue {
 	uint32_t room;                /* longest frame a ring slot holds */
 	bool vlan_strip;              /* Rx: VLAN tags in vlan_tci, not in the frame */
 	struct rte_mempool *mb_pool;  /* Rx: set by rx_queue_setup */
-	uint64_t pkts;
-	uint64_t bytes;
-	uint64_t errs;                /* frames too long for an mbuf or a slot */
-	uint64_t nombuf;
+	struct rte_eth_soft_qstats st; /* errs: frames too long for an mbuf or a slot */
 	uint64_t missed;              /* Rx: dropped by the kernel, ring full */
 };
 
@@ -113,7 +111,7 @@ int afp_socket_open(const char *name, const struct afp_port *port, int *fanout_i
 /* Map the rings of fd (any process's copy) into l, which takes fd over. 0 or -errno. */
 int afp_local_map(const char *name, const struct afp_geometry *geo, int fd, struct afp_local *l);
 
-/* A process's qpairs for a port, all fds -1; NULL when out of memory. */
+/* A process's qpairs for a port, all fds -1; NULL (after a log line) when out of memory. */
 struct afp_proc *afp_proc_new(const char *name, uint16_t nb_qpairs);
 
 /* Unmap and close this process's copies; NULL is fine. */

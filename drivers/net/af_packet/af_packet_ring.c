@@ -207,8 +207,10 @@ afp_proc_new(const char *name, uint16_t nb_qpairs)
 	struct afp_proc *pp = calloc(1, sizeof(*pp));
 	unsigned int i;
 
-	if (pp == NULL)
+	if (pp == NULL) {
+		AFP_LOG(ERR, "%s: no memory for its sockets\n", name);
 		return NULL;
+	}
 	snprintf(pp->name, sizeof(pp->name), "%s", name);
 	pp->nb_qpairs = nb_qpairs;
 	for (i = 0; i < AFP_MAX_QPAIRS; i++)

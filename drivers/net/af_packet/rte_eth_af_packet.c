@@ -22,7 +22,6 @@
 #include <linux/if_packet.h>
 #include <net/if_arp.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -30,13 +29,12 @@
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_byteorder.h>
-#include <rte_errno.h>
 #include <rte_kvargs.h>
-#include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_memcpy.h>
 #include <rte_string_fns.h>
@@ -118,11 +116,11 @@ afp_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 			      AFP_VLAN_TAG_LEN : 0);
 		/* A frame cut to its slot, or longer than an mbuf, is no packet to give. */
 		if (unlikely(len < hdr->tp_len || len < RTE_ETHER_HDR_LEN || need > max)) {
-			q->errs++;
+			q->st.errs++;
 		} else {
 			m = rte_pktmbuf_alloc(q->mb_pool);
 			if (unlikely(m == NULL)) {
-				q->nombuf++;
+				q->st.nombuf++;
 				break; /* the frame stays for the next burst */
 			}
 			copy_frame(m, hdr, len, q->vlan_strip);
@@ -134,8 +132,8 @@ afp_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 		idx = idx + 1 == q->framecnt ? 0 : idx + 1;
 	}
 	q->next = idx;
-	q->pkts += n;
-	q->bytes += bytes;
+	q->st.pkts += n;
+	q->st.bytes += bytes;
 	return n;
 }
 
@@ -171,7 +169,7 @@ afp_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 				break;
 		}
 		if (unlikely(m->pkt_len > q->room)) {
-			q->errs++;
+			q->st.errs++;
 			rte_pktmbuf_free(m);
 			continue;
 		}
@@ -192,8 +190,8 @@ afp_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	if (queued > 0)
 		send(l->fd, NULL, 0, MSG_DONTWAIT);
 	q->next = idx;
-	q->pkts += queued;
-	q->bytes += bytes;
+	q->st.pkts += queued;
+	q->st.bytes += bytes;
 	return i;
 }
 
@@ -214,17 +212,11 @@ iface_ioctl(struct rte_eth_dev *dev, unsigned long req, struct ifreq *ifr)
 static int
 link_refresh(struct rte_eth_dev *dev, bool started)
 {
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-	};
 	struct ifreq ifr;
 
 	memset(&ifr, 0, sizeof(ifr));
-	if (started && iface_ioctl(dev, SIOCGIFFLAGS, &ifr) == 0 && (ifr.ifr_flags & IFF_RUNNING))
-		link.link_status = RTE_ETH_LINK_UP;
-	return rte_eth_linkstatus_set(dev, &link);
+	return rte_eth_soft_link_set(dev, started && iface_ioctl(dev, SIOCGIFFLAGS, &ifr) == 0 &&
+				     (ifr.ifr_flags & IFF_RUNNING));
 }
 
 static int
@@ -232,13 +224,6 @@ afp_link_update(struct rte_eth_dev *dev, int wait)
 {
 	RTE_SET_USED(wait);
 	return link_refresh(dev, dev->data->dev_started);
-}
-
-static int
-afp_configure(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
 }
 
 static int
@@ -360,31 +345,24 @@ collect_missed(struct rte_eth_dev *dev, struct afp_queue *q)
 		__atomic_fetch_add(&q->missed, st.tp_drops, __ATOMIC_RELAXED);
 }
 
+static struct rte_eth_soft_qstats *
+afp_qstats(struct rte_eth_dev *dev, bool rx, uint16_t q)
+{
+	struct afp_port *port = dev->data->dev_private;
+
+	return rx ? &port->rxq[q].st : &port->txq[q].st;
+}
+
 static int
 afp_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct afp_port *port = dev->data->dev_private;
 	uint16_t q;
 
+	rte_eth_soft_stats_sum(dev, stats, port->nb_qpairs, port->nb_qpairs, afp_qstats);
 	for (q = 0; q < port->nb_qpairs; q++) {
-		struct afp_queue *rq = &port->rxq[q], *tq = &port->txq[q];
-
-		collect_missed(dev, rq);
-		stats->ipackets += rq->pkts;
-		stats->ibytes += rq->bytes;
-		stats->ierrors += rq->errs;
-		stats->imissed += __atomic_load_n(&rq->missed, __ATOMIC_RELAXED);
-		stats->rx_nombuf += rq->nombuf;
-		stats->opackets += tq->pkts;
-		stats->obytes += tq->bytes;
-		stats->oerrors += tq->errs;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			stats->q_ipackets[q] = rq->pkts;
-			stats->q_ibytes[q] = rq->bytes;
-			stats->q_errors[q] = rq->errs;
-			stats->q_opackets[q] = tq->pkts;
-			stats->q_obytes[q] = tq->bytes;
-		}
+		collect_missed(dev, &port->rxq[q]);
+		stats->imissed += __atomic_load_n(&port->rxq[q].missed, __ATOMIC_RELAXED);
 	}
 	return 0;
 }
@@ -396,13 +374,10 @@ afp_stats_reset(struct rte_eth_dev *dev)
 	uint16_t q;
 
 	for (q = 0; q < port->nb_qpairs; q++) {
-		struct afp_queue *rq = &port->rxq[q], *tq = &port->txq[q];
-
-		collect_missed(dev, rq);
-		rq->pkts = rq->bytes = rq->errs = rq->nombuf = 0;
-		__atomic_store_n(&rq->missed, 0, __ATOMIC_RELAXED);
-		tq->pkts = tq->bytes = tq->errs = 0;
+		collect_missed(dev, &port->rxq[q]);
+		__atomic_store_n(&port->rxq[q].missed, 0, __ATOMIC_RELAXED);
 	}
+	rte_eth_soft_stats_zero(dev, port->nb_qpairs, port->nb_qpairs, afp_qstats);
 	return 0;
 }
 
@@ -412,16 +387,10 @@ afp_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	const struct afp_port *port = dev->data->dev_private;
 	uint32_t room = afp_frame_room(port->geo.framesz);
 
+	rte_eth_soft_infos(info, room, port->nb_qpairs, port->nb_qpairs);
 	info->if_index = (uint32_t)port->ifindex;
-	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = room;
 	info->max_mtu = (uint16_t)RTE_MIN(room - RTE_ETHER_HDR_LEN, (uint32_t)UINT16_MAX);
-	info->max_rx_queues = port->nb_qpairs;
-	info->max_tx_queues = port->nb_qpairs;
-	info->min_rx_bufsize = 0;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
 	return 0;
 }
 
@@ -457,7 +426,7 @@ afp_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 
 /* The same in every process: they act on the shared data, or on this process's fds. */
 static const struct eth_dev_ops afp_ops = {
-	.dev_configure = afp_configure,
+	.dev_configure = rte_eth_soft_noop,
 	.dev_start = afp_start,
 	.dev_stop = afp_stop,
 	.dev_close = afp_close,
@@ -475,22 +444,16 @@ static const struct eth_dev_ops afp_ops = {
 	.tx_queue_setup = afp_tx_queue_setup,
 };
 
-/* A number within [min, max] for a kvargs key. */
+/* A 32-bit number for a kvargs key. */
 static int
 parse_uint(const char *key, const char *value, void *opaque)
 {
-	uint32_t *out = opaque;
 	unsigned long v;
-	char *end;
 
 	RTE_SET_USED(key);
-	if (value == NULL || value[0] < '0' || value[0] > '9')
+	if (rte_eth_soft_arg_uint(value, 0, UINT32_MAX, &v) < 0)
 		return -1;
-	errno = 0;
-	v = strtoul(value, &end, 0);
-	if (errno != 0 || *end != '\0' || v > UINT32_MAX)
-		return -1;
-	*out = (uint32_t)v;
+	*(uint32_t *)opaque = (uint32_t)v;
 	return 0;
 }
 
@@ -575,10 +538,8 @@ open_sockets(const char *name, const struct afp_port *port, struct afp_proc **ou
 	int fanout_id = -1, ret = 0;
 	uint16_t i, n = 0;
 
-	if (pp == NULL) {
-		AFP_LOG(ERR, "%s: no memory for its sockets\n", name);
+	if (pp == NULL)
 		return -ENOMEM;
-	}
 	while (ret == 0 && n < port->nb_qpairs) {
 		ret = afp_socket_open(name, port, &fanout_id);
 		if (ret >= 0) {
@@ -654,82 +615,56 @@ probe_primary(struct rte_vdev_device *vdev)
 		afp_proc_free(pp);
 		return ret;
 	}
-	dev = rte_eth_vdev_allocate(vdev, sizeof(struct afp_port));
-	if (dev == NULL) {
+	ret = rte_eth_vdev_port_create(vdev, sizeof(spec), vdev->device.numa_node, &dev);
+	if (ret < 0) {
 		afp_proc_free(pp);
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	}
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  vdev->device.numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		AFP_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		ret = -ENOMEM;
-		goto fail;
+		return ret;
 	}
 	memcpy(dev->data->mac_addrs[0].addr_bytes, ifr.ifr_hwaddr.sa_data, RTE_ETHER_ADDR_LEN);
 	*(struct afp_port *)dev->data->dev_private = spec;
 	queues_init(dev->data->dev_private, dev->data->port_id);
 	set_local(dev, pp);
 	ret = afp_mp_publish(pp);
-	if (ret < 0)
-		goto fail;
+	if (ret < 0) {
+		rte_eth_dev_release_port(dev);
+		afp_proc_free(pp);
+		return ret;
+	}
 	rte_eth_dev_probing_finish(dev);
 	AFP_LOG(INFO, "%s: port %u on %s, %u queue pairs of %u frames of %u bytes\n", name,
 		dev->data->port_id, spec.iface, spec.nb_qpairs, spec.geo.framecnt,
 		spec.geo.framesz);
 	return 0;
-fail:
-	rte_eth_dev_release_port(dev);
-	afp_proc_free(pp);
-	return ret;
 }
 
 /* A secondary maps the rings of the primary's sockets, from copies of their fds. */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
+attach_local(struct rte_eth_dev *dev)
 {
-	const char *name = rte_vdev_device_name(vdev);
-	const struct afp_port *port;
+	const struct afp_port *port = dev->data->dev_private;
+	const char *name = dev->data->name;
 	int fds[AFP_MAX_QPAIRS];
-	struct rte_eth_dev *dev;
 	struct afp_proc *pp;
 	int ret;
 
-	dev = rte_eth_dev_attach_secondary(name);
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	port = dev->data->dev_private;
 	pp = afp_proc_new(name, port->nb_qpairs);
-	if (pp == NULL) {
-		AFP_LOG(ERR, "%s: no memory for its sockets\n", name);
-		ret = -ENOMEM;
-	} else {
-		ret = afp_mp_fetch(name, port->nb_qpairs, fds);
-		if (ret == 0)
-			ret = map_all(name, port, pp, fds);
-	}
+	if (pp == NULL)
+		return -ENOMEM;
+	ret = afp_mp_fetch(name, port->nb_qpairs, fds);
+	if (ret == 0)
+		ret = map_all(name, port, pp, fds);
 	if (ret < 0) {
 		afp_proc_free(pp);
-		rte_eth_dev_release_port_private(dev);
 		return ret;
 	}
-	dev->device = &vdev->device;
 	set_local(dev, pp);
-	rte_eth_dev_probing_finish(dev);
 	return 0;
 }
 
 static int
 afp_probe(struct rte_vdev_device *vdev)
 {
-	int ret;
-
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		ret = probe_secondary(vdev);
-	else
-		ret = probe_primary(vdev);
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	return rte_eth_vdev_probe(vdev, probe_primary, attach_local);
 }
 
 /*
@@ -740,17 +675,9 @@ afp_probe(struct rte_vdev_device *vdev)
 static int
 afp_remove(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
-	struct afp_proc *pp;
-	int ret;
+	void *pp;
+	int ret = rte_eth_vdev_release(vdev, &pp);
 
-	if (dev == NULL)
-		return 0; /* closed already */
-	pp = dev->process_private;
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
-		ret = rte_eth_dev_release_port_private(dev);
-	else
-		ret = rte_eth_dev_release_port(dev);
 	local_free(pp);
 	return ret;
 }

@@ -49,17 +49,32 @@ rte_eth_bond_free(const char *name)
 	return rte_eal_hotplug_remove("vdev", name);
 }
 
+/*
+ * The state of bond port_id, locked, and the bond in *bond; NULL (after a
+ * log line) when it is not a bond attached here.
+ */
+static struct bond_port *
+lock_bond(uint16_t port_id, struct rte_eth_dev **bond)
+{
+	struct bond_port *bp;
+
+	*bond = bond_dev_of(port_id);
+	if (*bond == NULL)
+		return NULL;
+	bp = (*bond)->data->dev_private;
+	bond_lock(bp);
+	return bp;
+}
+
 int
 rte_eth_bond_member_add(uint16_t bonding_port_id, uint16_t member_port_id)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
 	int ret;
 
-	if (bond == NULL)
+	if (bp == NULL)
 		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
 	ret = bond_member_find(bp, member_port_id) >= 0 ? -EEXIST :
 		bond_member_add(bond, member_port_id, false, NULL);
 	bond_unlock(bp);
@@ -72,14 +87,12 @@ rte_eth_bond_member_add(uint16_t bonding_port_id, uint16_t member_port_id)
 int
 rte_eth_bond_member_remove(uint16_t bonding_port_id, uint16_t member_port_id)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
 	int i;
 
-	if (bond == NULL)
+	if (bp == NULL)
 		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
 	i = bond_member_find(bp, member_port_id);
 	if (i >= 0)
 		bond_member_drop(bond, (unsigned int)i, true);
@@ -94,51 +107,34 @@ rte_eth_bond_member_remove(uint16_t bonding_port_id, uint16_t member_port_id)
 int
 rte_eth_bond_mode_set(uint16_t bonding_port_id, uint8_t mode)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
+	bool valid = mode <= BONDING_MODE_BALANCE;
 
-	if (bond == NULL)
+	if (bp == NULL)
 		return -ENODEV;
-	if (mode > BONDING_MODE_BALANCE) {
+	if (valid) {
+		bp->mode = mode;
+		bond_view_publish(bond);
+	}
+	bond_unlock(bp);
+	if (!valid) {
 		BOND_LOG(ERR, "%s: mode %u is not 0 (round robin), 1 (active-backup) or 2 "
 			 "(balance)\n", bond->data->name, mode);
 		return -EINVAL;
 	}
-	bp = bond->data->dev_private;
-	bond_lock(bp);
-	bp->mode = mode;
-	bond_view_publish(bond);
-	bond_unlock(bp);
 	return 0;
-}
-
-int
-rte_eth_bond_mode_get(uint16_t bonding_port_id)
-{
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
-	int mode;
-
-	if (bond == NULL)
-		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
-	mode = bp->mode;
-	bond_unlock(bp);
-	return mode;
 }
 
 int
 rte_eth_bond_primary_set(uint16_t bonding_port_id, uint16_t member_port_id)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
 	int i;
 
-	if (bond == NULL)
+	if (bp == NULL)
 		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
 	i = bond_member_find(bp, member_port_id);
 	if (i >= 0) {
 		bp->primary = member_port_id;
@@ -153,32 +149,71 @@ rte_eth_bond_primary_set(uint16_t bonding_port_id, uint16_t member_port_id)
 	return 0;
 }
 
+/* The bond's mode and primary port, read together under its lock. */
+static int
+settings_get(uint16_t bonding_port_id, uint8_t *mode, uint16_t *primary)
+{
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
+
+	if (bp == NULL)
+		return -ENODEV;
+	*mode = bp->mode;
+	*primary = bp->primary;
+	bond_unlock(bp);
+	return 0;
+}
+
+int
+rte_eth_bond_mode_get(uint16_t bonding_port_id)
+{
+	uint16_t primary;
+	uint8_t mode;
+	int ret = settings_get(bonding_port_id, &mode, &primary);
+
+	return ret < 0 ? ret : mode;
+}
+
 int
 rte_eth_bond_primary_get(uint16_t bonding_port_id)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_port *bp;
-	int primary;
+	uint16_t primary;
+	uint8_t mode;
+	int ret = settings_get(bonding_port_id, &mode, &primary);
 
-	if (bond == NULL)
-		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
-	primary = bp->primary;
-	bond_unlock(bp);
+	if (ret < 0)
+		return ret;
 	return primary == BOND_NO_PORT ? -ENOENT : primary;
 }
 
-/* Copy n port ids into out[len]: n, or -EINVAL / -ENOSPC after a log line. */
+/*
+ * The bond's members, or only its active ones (those of the bursts'
+ * view), read under its lock, into out[len]: how many, or -ENODEV, or
+ * -EINVAL / -ENOSPC after a log line.
+ */
 static int
-ports_out(const char *bond, const uint16_t *ports, uint16_t n, uint16_t out[], uint16_t len)
+members_out(uint16_t bonding_port_id, bool active, uint16_t out[], uint16_t len)
 {
+	uint16_t ports[BOND_MAX_MEMBERS];
+	const struct bond_view *v;
+	struct rte_eth_dev *bond;
+	struct bond_port *bp = lock_bond(bonding_port_id, &bond);
+	uint16_t i, n;
+
+	if (bp == NULL)
+		return -ENODEV;
+	v = &bp->views[bp->cur & 1];
+	n = active ? v->nb : bp->nb_members;
+	for (i = 0; i < n; i++)
+		ports[i] = active ? v->ports[i] : bp->members[i].port_id;
+	bond_unlock(bp);
 	if (out == NULL && len > 0) {
-		BOND_LOG(ERR, "%s: no array for its members\n", bond);
+		BOND_LOG(ERR, "%s: no array for its members\n", bond->data->name);
 		return -EINVAL;
 	}
 	if (len < n) {
-		BOND_LOG(ERR, "%s: %u members do not fit an array of %u\n", bond, n, len);
+		BOND_LOG(ERR, "%s: %u members do not fit an array of %u\n", bond->data->name, n,
+			 len);
 		return -ENOSPC;
 	}
 	if (n > 0)
@@ -189,34 +224,11 @@ ports_out(const char *bond, const uint16_t *ports, uint16_t n, uint16_t out[], u
 int
 rte_eth_bond_members_get(uint16_t bonding_port_id, uint16_t members[], uint16_t len)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	uint16_t ports[BOND_MAX_MEMBERS];
-	struct bond_port *bp;
-	uint16_t i, n;
-
-	if (bond == NULL)
-		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
-	n = bp->nb_members;
-	for (i = 0; i < n; i++)
-		ports[i] = bp->members[i].port_id;
-	bond_unlock(bp);
-	return ports_out(bond->data->name, ports, n, members, len);
+	return members_out(bonding_port_id, false, members, len);
 }
 
 int
 rte_eth_bond_active_members_get(uint16_t bonding_port_id, uint16_t members[], uint16_t len)
 {
-	struct rte_eth_dev *bond = bond_dev_of(bonding_port_id);
-	struct bond_view v;
-	struct bond_port *bp;
-
-	if (bond == NULL)
-		return -ENODEV;
-	bp = bond->data->dev_private;
-	bond_lock(bp);
-	v = bp->views[bp->cur & 1];
-	bond_unlock(bp);
-	return ports_out(bond->data->name, v.ports, v.nb, members, len);
+	return members_out(bonding_port_id, true, members, len);
 }

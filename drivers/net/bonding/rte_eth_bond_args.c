@@ -11,10 +11,10 @@
  */
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <bus_driver.h>
+#include <ethdev_soft.h>
 #include <rte_bus.h>
 #include <rte_common.h>
 #include <rte_kvargs.h>
@@ -26,13 +26,8 @@ static int
 parse_uint(const char *value, unsigned int max, int *out)
 {
 	unsigned long v;
-	char *end;
 
-	if (value == NULL || value[0] < '0' || value[0] > '9')
-		return -1;
-	errno = 0;
-	v = strtoul(value, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
+	if (rte_eth_soft_arg_uint(value, 10, max, &v) < 0)
 		return -1;
 	*out = (int)v;
 	return 0;

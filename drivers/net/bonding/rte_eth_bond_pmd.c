@@ -19,6 +19,7 @@
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_common.h>
 #include <rte_dev.h>
@@ -32,13 +33,6 @@
 RTE_LOG_REGISTER_DEFAULT(bond_logtype, NOTICE);
 
 /* Control operations: the members under the bond's lock. */
-
-static int
-bond_configure(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0; /* the members are configured like the bond when it starts */
-}
 
 /* Stop the first n members (those a failed start started). */
 static void
@@ -391,8 +385,9 @@ bond_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/* Configuring has nothing to do: the members are configured like the bond when it starts. */
 const struct eth_dev_ops bond_ops = {
-	.dev_configure = bond_configure,
+	.dev_configure = rte_eth_soft_noop,
 	.dev_start = bond_start,
 	.dev_stop = bond_stop,
 	.dev_close = bond_close,
@@ -415,7 +410,7 @@ const struct eth_dev_ops bond_ops = {
 /* Probe and remove. */
 
 static void
-set_fast_path(struct rte_eth_dev *dev)
+set_local(struct rte_eth_dev *dev)
 {
 	dev->dev_ops = &bond_ops;
 	dev->rx_pkt_burst = bond_rx;
@@ -453,7 +448,7 @@ member_port(const char *bond, const char *devargs, uint16_t known, const char *d
 
 /* Primary: the port, then its members, attached where needed. */
 static int
-probe_primary(struct rte_vdev_device *vdev, const struct bond_args *a)
+bond_create(struct rte_vdev_device *vdev, const struct bond_args *a)
 {
 	const char *name = rte_vdev_device_name(vdev);
 	char names[BOND_MAX_MEMBERS][RTE_DEV_NAME_MAX_LEN];
@@ -468,24 +463,16 @@ probe_primary(struct rte_vdev_device *vdev, const struct bond_args *a)
 	ret = bond_args_check_members(name, a, known, names);
 	if (ret < 0)
 		return ret;
-	dev = rte_eth_vdev_allocate(vdev, sizeof(*bp));
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	if (a->socket_id != SOCKET_ID_ANY)
-		dev->data->numa_node = a->socket_id;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  dev->data->numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		BOND_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		rte_eth_dev_release_port(dev);
-		return -ENOMEM;
-	}
+	ret = rte_eth_vdev_port_create(vdev, sizeof(*bp), a->socket_id != SOCKET_ID_ANY ?
+				       a->socket_id : vdev->device.numa_node, &dev);
+	if (ret < 0)
+		return ret;
 	bp = dev->data->dev_private;
 	eal_shared_lock_init(&bp->lock, false);
 	bp->port_id = dev->data->port_id;
 	bp->mode = (uint8_t)a->mode;
 	bp->primary = BOND_NO_PORT;
-	set_fast_path(dev);
+	set_local(dev);
 	bond_view_publish(dev);
 	for (i = 0; i < a->nb; i++) {
 		ret = member_port(name, a->member[i], known[i], names[i], &port_id, &owned);
@@ -518,45 +505,34 @@ fail:
 	return ret;
 }
 
+/* A secondary takes the bond as the primary made it, members included. */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
+attach_local(struct rte_eth_dev *dev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+	set_local(dev);
+	return bond_events_register(dev->data->port_id);
+}
+
+/* The primary checks the devargs before anything is attached. */
+static int
+probe_primary(struct rte_vdev_device *vdev)
+{
+	struct bond_args *a = malloc(sizeof(*a));
 	int ret;
 
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENODEV;
-	dev->device = &vdev->device;
-	set_fast_path(dev);
-	ret = bond_events_register(dev->data->port_id);
-	if (ret < 0) {
-		rte_eth_dev_release_port_private(dev);
-		return ret;
-	}
-	rte_eth_dev_probing_finish(dev);
-	return 0;
+	if (a == NULL)
+		return -ENOMEM;
+	ret = bond_args_parse(rte_vdev_device_name(vdev), rte_vdev_device_args(vdev), a);
+	if (ret == 0)
+		ret = bond_create(vdev, a);
+	free(a);
+	return ret;
 }
 
 static int
 bond_probe(struct rte_vdev_device *vdev)
 {
-	struct bond_args *a;
-	int ret;
-
-	/* A secondary takes the bond as the primary made it, members included. */
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		ret = probe_secondary(vdev);
-	} else {
-		a = malloc(sizeof(*a));
-		if (a == NULL)
-			return -ENOMEM;
-		ret = bond_args_parse(rte_vdev_device_name(vdev), rte_vdev_device_args(vdev), a);
-		if (ret == 0)
-			ret = probe_primary(vdev, a);
-		free(a);
-	}
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	return rte_eth_vdev_probe(vdev, probe_primary, attach_local);
 }
 
 /*

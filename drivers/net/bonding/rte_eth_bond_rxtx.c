@@ -25,15 +25,26 @@
  * Mark the queue busy, then read the current view: in this order, seen
  * by every thread in this order (sequentially consistent), so a writer
  * that made another view current and then saw the queue idle knows no
- * burst reads the old one.
+ * burst reads the old one. The view's ports not gone in this process go
+ * into ports[]: how many.
  */
-static inline const struct bond_view *
-burst_enter(struct bond_queue *q)
+static inline uint16_t
+burst_enter(struct bond_queue *q, const struct bond_view **view, uint16_t *ports)
 {
 	const struct bond_port *bp = q->bp;
+	const struct bond_view *v;
+	uint64_t gone;
+	uint16_t i, n = 0;
 
 	__atomic_fetch_add(&q->busy, 1, __ATOMIC_SEQ_CST);
-	return &bp->views[__atomic_load_n(&bp->cur, __ATOMIC_SEQ_CST) & 1];
+	v = &bp->views[__atomic_load_n(&bp->cur, __ATOMIC_SEQ_CST) & 1];
+	gone = __atomic_load_n(&bond_gone[bp->port_id], __ATOMIC_ACQUIRE);
+	for (i = 0; i < v->nb; i++) {
+		if (!(gone & RTE_BIT64(v->ports[i])))
+			ports[n++] = v->ports[i];
+	}
+	*view = v;
+	return n;
 }
 
 static inline void
@@ -42,27 +53,13 @@ burst_leave(struct bond_queue *q)
 	__atomic_fetch_add(&q->busy, 1, __ATOMIC_RELEASE);
 }
 
-/* The view's ports not gone in this process, into ports[]; how many. */
-static inline uint16_t
-usable_ports(const struct bond_queue *q, const struct bond_view *v, uint16_t *ports)
-{
-	uint64_t gone = __atomic_load_n(&bond_gone[q->bp->port_id], __ATOMIC_ACQUIRE);
-	uint16_t i, n = 0;
-
-	for (i = 0; i < v->nb; i++) {
-		if (!(gone & RTE_BIT64(v->ports[i])))
-			ports[n++] = v->ports[i];
-	}
-	return n;
-}
-
 uint16_t
 bond_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 {
 	struct bond_queue *q = queue;
-	const struct bond_view *v = burst_enter(q);
 	uint16_t ports[BOND_MAX_MEMBERS];
-	uint16_t n = usable_ports(q, v, ports);
+	const struct bond_view *v;
+	uint16_t n = burst_enter(q, &v, ports);
 	uint16_t got = 0, i, start;
 
 	if (n > 0) {
@@ -135,9 +132,9 @@ uint16_t
 bond_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 {
 	struct bond_queue *q = queue;
-	const struct bond_view *v = burst_enter(q);
 	uint16_t ports[BOND_MAX_MEMBERS];
-	uint16_t n = usable_ports(q, v, ports);
+	const struct bond_view *v;
+	uint16_t n = burst_enter(q, &v, ports);
 	uint16_t sent;
 
 	if (n == 0)

@@ -17,18 +17,17 @@
 
 #include <errno.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_common.h>
-#include <rte_eal.h>
-#include <rte_kvargs.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_memcpy.h>
+#include <rte_string_fns.h>
 
 RTE_LOG_REGISTER_DEFAULT(null_logtype, NOTICE);
 #define NULL_LOG(level, ...) \
@@ -55,9 +54,7 @@ struct null_queue {
 	void *scratch;                /* copy mode: packet_size bytes */
 	uint32_t packet_size;
 	uint16_t port_id;
-	uint64_t pkts;
-	uint64_t bytes;
-	uint64_t nombuf;
+	struct rte_eth_soft_qstats st;
 };
 
 static uint16_t
@@ -68,7 +65,7 @@ null_rx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	uint16_t i;
 
 	if (unlikely(rte_pktmbuf_alloc_bulk(h->mb_pool, bufs, nb_bufs) != 0)) {
-		h->nombuf += nb_bufs;
+		h->st.nombuf += nb_bufs;
 		return 0;
 	}
 	for (i = 0; i < nb_bufs; i++) {
@@ -76,8 +73,8 @@ null_rx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 		bufs[i]->pkt_len = size;
 		bufs[i]->port = h->port_id;
 	}
-	h->pkts += nb_bufs;
-	h->bytes += (uint64_t)nb_bufs * size;
+	h->st.pkts += nb_bufs;
+	h->st.bytes += (uint64_t)nb_bufs * size;
 	return nb_bufs;
 }
 
@@ -93,15 +90,6 @@ null_rx_copy(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 }
 
 static uint16_t
-null_no_rx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
-{
-	RTE_SET_USED(q);
-	RTE_SET_USED(bufs);
-	RTE_SET_USED(nb_bufs);
-	return 0;
-}
-
-static uint16_t
 null_tx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 {
 	struct null_queue *h = q;
@@ -111,8 +99,8 @@ null_tx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	for (i = 0; i < nb_bufs; i++)
 		bytes += bufs[i]->pkt_len;
 	rte_pktmbuf_free_bulk(bufs, nb_bufs);
-	h->pkts += nb_bufs;
-	h->bytes += bytes;
+	h->st.pkts += nb_bufs;
+	h->st.bytes += bytes;
 	return nb_bufs;
 }
 
@@ -128,170 +116,29 @@ null_tx_copy(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	return null_tx(q, bufs, nb_bufs);
 }
 
-/* This process's burst functions for the port's settings. */
-static void
-set_bursts(struct rte_eth_dev *dev)
+/* Where the queues are: in ethdev's arrays, once set up. */
+static struct rte_eth_soft_qstats *
+null_qstats(struct rte_eth_dev *dev, bool rx, uint16_t q)
 {
-	const struct null_port *np = dev->data->dev_private;
+	struct null_queue *h = (rx ? dev->data->rx_queues : dev->data->tx_queues)[q];
 
-	if (np->no_rx)
-		dev->rx_pkt_burst = null_no_rx;
-	else
-		dev->rx_pkt_burst = np->copy ? null_rx_copy : null_rx;
-	dev->tx_pkt_burst = np->copy ? null_tx_copy : null_tx;
-}
-
-static void
-set_link(struct rte_eth_dev *dev, bool up)
-{
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
-	};
-
-	rte_eth_linkstatus_notify(dev, &link);
-}
-
-static int
-null_configure(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-null_start(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-null_stop(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
-}
-
-static int
-null_set_link_up(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-null_set_link_down(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
-}
-
-/* The queues and the rest are freed by ethdev as it releases the port. */
-static int
-null_close(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-null_link_update(struct rte_eth_dev *dev, int wait)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(wait);
-	return -1; /* the link is whatever start, stop and set_link made it */
-}
-
-static int
-null_accept(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-null_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(addr);
-	return 0;
-}
-
-static int
-null_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(mtu);
-	return 0;
-}
-
-static void
-add_queue_stats(uint64_t *total, uint64_t *total_bytes, uint64_t *per_q, uint64_t *per_q_bytes,
-		void *const *queues, uint16_t nb)
-{
-	uint16_t q;
-
-	for (q = 0; q < nb; q++) {
-		const struct null_queue *h = queues[q];
-
-		if (h == NULL)
-			continue;
-		*total += h->pkts;
-		*total_bytes += h->bytes;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			per_q[q] = h->pkts;
-			per_q_bytes[q] = h->bytes;
-		}
-	}
+	return h != NULL ? &h->st : NULL;
 }
 
 static int
 null_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
-	const struct rte_eth_dev_data *data = dev->data;
-	uint16_t q;
-
-	add_queue_stats(&stats->ipackets, &stats->ibytes, stats->q_ipackets, stats->q_ibytes,
-			data->rx_queues, data->nb_rx_queues);
-	add_queue_stats(&stats->opackets, &stats->obytes, stats->q_opackets, stats->q_obytes,
-			data->tx_queues, data->nb_tx_queues);
-	for (q = 0; q < data->nb_rx_queues; q++) {
-		const struct null_queue *h = data->rx_queues[q];
-
-		if (h != NULL)
-			stats->rx_nombuf += h->nombuf;
-	}
+	rte_eth_soft_stats_sum(dev, stats, dev->data->nb_rx_queues, dev->data->nb_tx_queues,
+			       null_qstats);
 	return 0;
-}
-
-static void
-reset_queue_stats(void *const *queues, uint16_t nb)
-{
-	uint16_t q;
-
-	for (q = 0; q < nb; q++) {
-		struct null_queue *h = queues[q];
-
-		if (h != NULL)
-			h->pkts = h->bytes = h->nombuf = 0;
-	}
 }
 
 static int
 null_stats_reset(struct rte_eth_dev *dev)
 {
-	reset_queue_stats(dev->data->rx_queues, dev->data->nb_rx_queues);
-	reset_queue_stats(dev->data->tx_queues, dev->data->nb_tx_queues);
+	rte_eth_soft_stats_zero(dev, dev->data->nb_rx_queues, dev->data->nb_tx_queues,
+				null_qstats);
 	return 0;
-}
-
-static int
-null_reset(struct rte_eth_dev *dev)
-{
-	return null_stats_reset(dev);
 }
 
 static int
@@ -299,13 +146,9 @@ null_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct null_port *np = dev->data->dev_private;
 
-	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = UINT32_MAX;
-	info->max_rx_queues = RTE_MAX_QUEUES_PER_PORT;
-	info->max_tx_queues = RTE_MAX_QUEUES_PER_PORT;
+	rte_eth_soft_infos(info, UINT32_MAX, RTE_MAX_QUEUES_PER_PORT, RTE_MAX_QUEUES_PER_PORT);
 	info->min_rx_bufsize = np->no_rx ? 0 : np->packet_size;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
-	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
+	info->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	return 0;
 }
 
@@ -388,22 +231,25 @@ null_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 	queue_free(dev->data->tx_queues[qid]);
 }
 
-/* The same in every process: they act on the shared data only. */
+/*
+ * The same in every process: they act on the shared data only. Closing
+ * has nothing to do: the queues and the rest go with the port's release.
+ */
 static const struct eth_dev_ops null_ops = {
-	.dev_configure = null_configure,
-	.dev_start = null_start,
-	.dev_stop = null_stop,
-	.dev_set_link_up = null_set_link_up,
-	.dev_set_link_down = null_set_link_down,
-	.dev_close = null_close,
-	.dev_reset = null_reset,
-	.link_update = null_link_update,
-	.promiscuous_enable = null_accept,
-	.promiscuous_disable = null_accept,
-	.allmulticast_enable = null_accept,
-	.allmulticast_disable = null_accept,
-	.mac_addr_set = null_mac_addr_set,
-	.mtu_set = null_mtu_set,
+	.dev_configure = rte_eth_soft_noop,
+	.dev_start = rte_eth_soft_link_up,
+	.dev_stop = rte_eth_soft_link_down,
+	.dev_set_link_up = rte_eth_soft_link_up,
+	.dev_set_link_down = rte_eth_soft_link_down,
+	.dev_close = rte_eth_soft_noop,
+	.dev_reset = null_stats_reset,
+	.link_update = rte_eth_soft_link_update,
+	.promiscuous_enable = rte_eth_soft_noop,
+	.promiscuous_disable = rte_eth_soft_noop,
+	.allmulticast_enable = rte_eth_soft_noop,
+	.allmulticast_disable = rte_eth_soft_noop,
+	.mac_addr_set = rte_eth_soft_mac_addr_set,
+	.mtu_set = rte_eth_soft_mtu_set,
 	.stats_get = null_stats_get,
 	.stats_reset = null_stats_reset,
 	.dev_infos_get = null_infos_get,
@@ -413,20 +259,29 @@ static const struct eth_dev_ops null_ops = {
 	.tx_queue_release = null_tx_queue_release,
 };
 
+/* This process's operations and burst functions for the port's settings. */
+static void
+set_local(struct rte_eth_dev *dev)
+{
+	const struct null_port *np = dev->data->dev_private;
+
+	dev->dev_ops = &null_ops;
+	if (np->no_rx)
+		dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
+	else
+		dev->rx_pkt_burst = np->copy ? null_rx_copy : null_rx;
+	dev->tx_pkt_burst = np->copy ? null_tx_copy : null_tx;
+}
+
 /* kvargs handler: a number from 1 to UINT16_MAX (an mbuf's data length). */
 static int
 parse_size(const char *key, const char *value, void *opaque)
 {
 	struct null_port *np = opaque;
 	unsigned long v;
-	char *end;
 
 	RTE_SET_USED(key);
-	if (value == NULL || value[0] < '0' || value[0] > '9')
-		return -1;
-	errno = 0;
-	v = strtoul(value, &end, 0);
-	if (errno != 0 || *end != '\0' || v == 0 || v > UINT16_MAX)
+	if (rte_eth_soft_arg_uint(value, 0, UINT16_MAX, &v) < 0 || v == 0)
 		return -1;
 	np->packet_size = (uint32_t)v;
 	return 0;
@@ -455,123 +310,82 @@ parse_no_rx(const char *key, const char *value, void *opaque)
 	return parse_bool(value, &((struct null_port *)opaque)->no_rx);
 }
 
-/* The settings in args; -EINVAL after one log line naming what is wrong. */
+/* The settings in the devargs; -EINVAL after one log line naming what is wrong. */
 static int
-parse_args(const char *name, const char *args, struct null_port *np)
+parse_args(struct rte_vdev_device *vdev, struct null_port *np)
 {
-	static const char *const keys[] = { NULL_ARG_SIZE, NULL_ARG_COPY, NULL_ARG_NO_RX, NULL };
-	static const struct {
-		const char *key;
-		arg_handler_t fn;
-		const char *expected;
-	} parsers[] = {
+	static const struct rte_eth_soft_arg keys[] = {
 		{ NULL_ARG_SIZE, parse_size, "a size from 1 to 65535" },
 		{ NULL_ARG_COPY, parse_copy, "0 or 1" },
 		{ NULL_ARG_NO_RX, parse_no_rx, "0 or 1" },
 	};
-	struct rte_kvargs *kvlist;
-	unsigned int i;
-	int ret = 0;
+	const char *args = rte_vdev_device_args(vdev);
+	char why[128];
+	int ret;
 
 	*np = (struct null_port){ .packet_size = NULL_DEFAULT_SIZE };
-	if (args == NULL || args[0] == '\0')
-		return 0;
-	kvlist = rte_kvargs_parse(args, keys);
-	if (kvlist == NULL) {
-		NULL_LOG(ERR, "%s: invalid devargs '%s': the keys are size, copy and no-rx\n",
-			 name, args);
-		return -EINVAL;
-	}
-	for (i = 0; i < RTE_DIM(parsers) && ret == 0; i++) {
-		if (rte_kvargs_process(kvlist, parsers[i].key, parsers[i].fn, np) < 0) {
-			NULL_LOG(ERR, "%s: invalid devargs '%s': %s takes %s\n", name, args,
-				 parsers[i].key, parsers[i].expected);
-			ret = -EINVAL;
-		}
-	}
+	ret = rte_eth_soft_args_parse(args, keys, RTE_DIM(keys), false, np, why, sizeof(why));
 	if (ret == 0 && np->copy && np->no_rx) {
-		NULL_LOG(ERR, "%s: invalid devargs '%s': copy and no-rx exclude each other\n",
-			 name, args);
+		rte_strlcpy(why, "copy and no-rx exclude each other", sizeof(why));
 		ret = -EINVAL;
 	}
-	rte_kvargs_free(kvlist);
+	if (ret < 0)
+		NULL_LOG(ERR, "%s: invalid devargs '%s': %s\n", rte_vdev_device_name(vdev), args,
+			 why);
 	return ret;
 }
 
 static int
-probe_primary(struct rte_vdev_device *vdev, const struct null_port *settings)
+probe_primary(struct rte_vdev_device *vdev)
 {
-	const char *name = rte_vdev_device_name(vdev);
+	struct null_port settings;
 	struct rte_eth_dev *dev;
+	int ret;
 
-	dev = rte_eth_vdev_allocate(vdev, sizeof(struct null_port));
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  vdev->device.numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		NULL_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		rte_eth_dev_release_port(dev);
-		return -ENOMEM;
-	}
+	ret = parse_args(vdev, &settings);
+	if (ret < 0)
+		return ret;
+	ret = rte_eth_vdev_port_create(vdev, sizeof(settings), vdev->device.numa_node, &dev);
+	if (ret < 0)
+		return ret;
 	rte_eth_random_addr(dev->data->mac_addrs[0].addr_bytes);
-	*(struct null_port *)dev->data->dev_private = *settings;
+	*(struct null_port *)dev->data->dev_private = settings;
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
-	set_link(dev, false);
-	dev->dev_ops = &null_ops;
-	set_bursts(dev);
+	rte_eth_soft_link_set(dev, false);
+	set_local(dev);
 	rte_eth_dev_probing_finish(dev);
-	NULL_LOG(INFO, "%s: port %u, %u-byte packets%s%s\n", name, dev->data->port_id,
-		 settings->packet_size, settings->copy ? ", copying" : "",
-		 settings->no_rx ? ", no Rx" : "");
+	NULL_LOG(INFO, "%s: port %u, %u-byte packets%s%s\n", dev->data->name, dev->data->port_id,
+		 settings.packet_size, settings.copy ? ", copying" : "",
+		 settings.no_rx ? ", no Rx" : "");
 	return 0;
 }
 
-/* A secondary brings its function pointers to the primary's port. */
+/*
+ * A secondary checks the devargs too (the primary accepted the same ones)
+ * and brings its function pointers to the primary's port.
+ */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
+attach_local(struct rte_eth_dev *dev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+	struct null_port settings;
+	int ret = parse_args(RTE_DEV_TO_VDEV(dev->device), &settings);
 
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	dev->device = &vdev->device;
-	dev->dev_ops = &null_ops;
-	set_bursts(dev);
-	rte_eth_dev_probing_finish(dev);
-	return 0;
+	if (ret == 0)
+		set_local(dev);
+	return ret;
 }
 
 static int
 null_probe(struct rte_vdev_device *vdev)
 {
-	const char *name = rte_vdev_device_name(vdev);
-	struct null_port settings;
-	int ret;
-
-	/* A secondary checks the devargs too: the primary accepted the same ones. */
-	ret = parse_args(name, rte_vdev_device_args(vdev), &settings);
-	if (ret < 0)
-		return ret;
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		ret = probe_secondary(vdev);
-	else
-		ret = probe_primary(vdev, &settings);
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	return rte_eth_vdev_probe(vdev, probe_primary, attach_local);
 }
 
+/* The primary frees the shared entry, queues included; a secondary its view. */
 static int
 null_remove(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
-
-	if (dev == NULL)
-		return 0; /* closed already */
-	/* The primary frees the shared entry, queues included; a secondary its view. */
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
-		return rte_eth_dev_release_port_private(dev);
-	return rte_eth_dev_release_port(dev);
+	return rte_eth_vdev_release(vdev, NULL);
 }
 
 static struct rte_vdev_driver null_driver = {

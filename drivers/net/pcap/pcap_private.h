@@ -27,6 +27,7 @@
 
 #include <pcap.h>
 
+#include <ethdev_soft.h>
 #include <rte_log.h>
 #include <rte_mempool.h>
 
@@ -59,10 +60,7 @@ struct pcap_queue {
 	uint16_t port_id;
 	uint16_t qid;
 	struct rte_mempool *mb_pool;  /* Rx: set by rx_queue_setup */
-	uint64_t pkts;
-	uint64_t bytes;
-	uint64_t errs;                /* Tx: packets dropped */
-	uint64_t nombuf;              /* Rx: packets lost for want of mbufs */
+	struct rte_eth_soft_qstats st;
 };
 
 /* dev_private: written by the primary's probe, read-only afterwards but for the queues. */

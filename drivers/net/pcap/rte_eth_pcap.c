@@ -15,18 +15,15 @@
  * process's handles in that process.
  */
 
-#include <errno.h>
 #include <string.h>
 #include <time.h>
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_common.h>
-#include <rte_eal.h>
-#include <rte_errno.h>
 #include <rte_kvargs.h>
-#include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_memcpy.h>
 
@@ -86,14 +83,14 @@ pcap_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	while (n < nb_bufs && pcap_next_ex(h, &hdr, &data) == 1) {
 		bufs[n] = copy_in(q->mb_pool, data, hdr->caplen, q->port_id);
 		if (unlikely(bufs[n] == NULL)) {
-			q->nombuf++; /* libpcap gave it: it is lost */
+			q->st.nombuf++; /* libpcap gave it: it is lost */
 			break;
 		}
 		bytes += hdr->caplen;
 		n++;
 	}
-	q->pkts += n;
-	q->bytes += bytes;
+	q->st.pkts += n;
+	q->st.bytes += bytes;
 	return n;
 }
 
@@ -113,15 +110,15 @@ pcap_rx_replay(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 
 		bufs[n] = copy_in(q->mb_pool, r->data + r->off[r->next], len, q->port_id);
 		if (unlikely(bufs[n] == NULL)) {
-			q->nombuf++;
+			q->st.nombuf++;
 			break;
 		}
 		bytes += len;
 		n++;
 		r->next = r->next + 1 == r->nb ? 0 : r->next + 1;
 	}
-	q->pkts += n;
-	q->bytes += bytes;
+	q->st.pkts += n;
+	q->st.bytes += bytes;
 	return n;
 }
 
@@ -130,7 +127,7 @@ static uint16_t
 tx_drop(struct pcap_queue *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 {
 	rte_pktmbuf_free_bulk(bufs, nb_bufs);
-	q->errs += nb_bufs;
+	q->st.errs += nb_bufs;
 	return nb_bufs;
 }
 
@@ -158,7 +155,7 @@ pcap_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 		const void *data;
 
 		if (unlikely(m->pkt_len > PCAP_SNAPLEN)) {
-			q->errs++;
+			q->st.errs++;
 			rte_pktmbuf_free(m);
 			continue;
 		}
@@ -176,57 +173,9 @@ pcap_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	/* What was sent is in the file, for a reader of the file to see. */
 	if (dumper != NULL && sent > 0)
 		pcap_dump_flush(dumper);
-	q->pkts += sent;
-	q->bytes += bytes;
+	q->st.pkts += sent;
+	q->st.bytes += bytes;
 	return i;
-}
-
-static void
-set_link(struct rte_eth_dev *dev, bool up)
-{
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
-	};
-
-	rte_eth_linkstatus_notify(dev, &link);
-}
-
-static int
-pcap_configure(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-pcap_start(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-pcap_stop(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
-}
-
-static int
-pcap_set_link_up(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-pcap_set_link_down(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
 }
 
 /* This process's handles; the shared data goes with the port's release. */
@@ -240,79 +189,29 @@ pcap_close_handles(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
-pcap_link_update(struct rte_eth_dev *dev, int wait)
+static struct rte_eth_soft_qstats *
+pcap_qstats(struct rte_eth_dev *dev, bool rx, uint16_t q)
 {
-	RTE_SET_USED(dev);
-	RTE_SET_USED(wait);
-	return -1; /* the link is whatever start, stop and set_link made it */
-}
+	struct pcap_port *port = dev->data->dev_private;
 
-/* Live handles are promiscuous already; files take everything. */
-static int
-pcap_accept(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-pcap_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(addr);
-	return 0;
-}
-
-static int
-pcap_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(mtu);
-	return 0;
+	return rx ? &port->rxq[q].st : &port->txq[q].st;
 }
 
 static int
 pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	const struct pcap_port *port = dev->data->dev_private;
-	uint16_t q;
 
-	for (q = 0; q < port->nb_rx; q++) {
-		const struct pcap_queue *rq = &port->rxq[q];
-
-		stats->ipackets += rq->pkts;
-		stats->ibytes += rq->bytes;
-		stats->rx_nombuf += rq->nombuf;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			stats->q_ipackets[q] = rq->pkts;
-			stats->q_ibytes[q] = rq->bytes;
-		}
-	}
-	for (q = 0; q < port->nb_tx; q++) {
-		const struct pcap_queue *tq = &port->txq[q];
-
-		stats->opackets += tq->pkts;
-		stats->obytes += tq->bytes;
-		stats->oerrors += tq->errs;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			stats->q_opackets[q] = tq->pkts;
-			stats->q_obytes[q] = tq->bytes;
-		}
-	}
+	rte_eth_soft_stats_sum(dev, stats, port->nb_rx, port->nb_tx, pcap_qstats);
 	return 0;
 }
 
 static int
 pcap_stats_reset(struct rte_eth_dev *dev)
 {
-	struct pcap_port *port = dev->data->dev_private;
-	uint16_t q;
+	const struct pcap_port *port = dev->data->dev_private;
 
-	for (q = 0; q < PCAP_MAX_QUEUES; q++) {
-		port->rxq[q].pkts = port->rxq[q].bytes = port->rxq[q].nombuf = 0;
-		port->txq[q].pkts = port->txq[q].bytes = port->txq[q].errs = 0;
-	}
+	rte_eth_soft_stats_zero(dev, port->nb_rx, port->nb_tx, pcap_qstats);
 	return 0;
 }
 
@@ -321,14 +220,8 @@ pcap_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct pcap_port *port = dev->data->dev_private;
 
-	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = PCAP_SNAPLEN;
-	info->max_rx_queues = port->nb_rx;
-	info->max_tx_queues = port->nb_tx;
-	info->min_rx_bufsize = 0;
+	rte_eth_soft_infos(info, PCAP_SNAPLEN, port->nb_rx, port->nb_tx);
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
 	return 0;
 }
 
@@ -361,21 +254,25 @@ pcap_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	return 0;
 }
 
-/* The same in every process: they act on the shared data, or on this process's handles. */
+/*
+ * The same in every process: they act on the shared data, or on this
+ * process's handles. Live handles are promiscuous already; files take
+ * everything.
+ */
 static const struct eth_dev_ops pcap_ops = {
-	.dev_configure = pcap_configure,
-	.dev_start = pcap_start,
-	.dev_stop = pcap_stop,
-	.dev_set_link_up = pcap_set_link_up,
-	.dev_set_link_down = pcap_set_link_down,
+	.dev_configure = rte_eth_soft_noop,
+	.dev_start = rte_eth_soft_link_up,
+	.dev_stop = rte_eth_soft_link_down,
+	.dev_set_link_up = rte_eth_soft_link_up,
+	.dev_set_link_down = rte_eth_soft_link_down,
 	.dev_close = pcap_close_handles,
-	.link_update = pcap_link_update,
-	.promiscuous_enable = pcap_accept,
-	.promiscuous_disable = pcap_accept,
-	.allmulticast_enable = pcap_accept,
-	.allmulticast_disable = pcap_accept,
-	.mac_addr_set = pcap_mac_addr_set,
-	.mtu_set = pcap_mtu_set,
+	.link_update = rte_eth_soft_link_update,
+	.promiscuous_enable = rte_eth_soft_noop,
+	.promiscuous_disable = rte_eth_soft_noop,
+	.allmulticast_enable = rte_eth_soft_noop,
+	.allmulticast_disable = rte_eth_soft_noop,
+	.mac_addr_set = rte_eth_soft_mac_addr_set,
+	.mtu_set = rte_eth_soft_mtu_set,
 	.stats_get = pcap_stats_get,
 	.stats_reset = pcap_stats_reset,
 	.dev_infos_get = pcap_infos_get,
@@ -399,8 +296,8 @@ static int
 probe_primary(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
-	struct pcap_proc *pp = NULL;
 	struct rte_kvargs *kvlist;
+	struct pcap_proc *pp;
 	struct rte_eth_dev *dev;
 	struct pcap_spec spec;
 	struct pcap_port *port;
@@ -415,18 +312,10 @@ probe_primary(struct rte_vdev_device *vdev)
 	rte_kvargs_free(kvlist);
 	if (ret < 0)
 		return ret;
-	dev = rte_eth_vdev_allocate(vdev, sizeof(*port));
-	if (dev == NULL) {
+	ret = rte_eth_vdev_port_create(vdev, sizeof(*port), vdev->device.numa_node, &dev);
+	if (ret < 0) {
 		pcap_proc_close(pp);
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	}
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  vdev->device.numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		PCAP_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		rte_eth_dev_release_port(dev);
-		pcap_proc_close(pp);
-		return -ENOMEM;
+		return ret;
 	}
 	rte_eth_random_addr(dev->data->mac_addrs[0].addr_bytes);
 	port = dev->data->dev_private;
@@ -436,7 +325,7 @@ probe_primary(struct rte_vdev_device *vdev)
 		port->rxq[q].qid = port->txq[q].qid = q;
 	}
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
-	set_link(dev, false);
+	rte_eth_soft_link_set(dev, false);
 	set_local(dev, pp);
 	rte_eth_dev_probing_finish(dev);
 	PCAP_LOG(INFO, "%s: port %u, %u Rx and %u Tx queues\n", name, dev->data->port_id,
@@ -446,43 +335,26 @@ probe_primary(struct rte_vdev_device *vdev)
 
 /* A secondary opens its own handles on the port's live interfaces. */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
+attach_local(struct rte_eth_dev *dev)
 {
-	const char *name = rte_vdev_device_name(vdev);
-	const struct pcap_port *port;
+	const struct pcap_port *port = dev->data->dev_private;
 	struct pcap_proc *pp;
-	struct rte_eth_dev *dev;
 	int ret;
 
-	dev = rte_eth_dev_attach_secondary(name);
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	port = dev->data->dev_private;
-	ret = pcap_proc_open(name, port, NULL, &pp);
-	if (ret < 0) {
-		rte_eth_dev_release_port_private(dev);
+	ret = pcap_proc_open(dev->data->name, port, NULL, &pp);
+	if (ret < 0)
 		return ret;
-	}
 	if (port->has_files)
 		PCAP_LOG(NOTICE, "%s: its files are the primary's: in this process, Rx from a "
-			 "file receives nothing and Tx to a file drops\n", name);
-	dev->device = &vdev->device;
+			 "file receives nothing and Tx to a file drops\n", dev->data->name);
 	set_local(dev, pp);
-	rte_eth_dev_probing_finish(dev);
 	return 0;
 }
 
 static int
 pcap_probe(struct rte_vdev_device *vdev)
 {
-	int ret;
-
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		ret = probe_secondary(vdev);
-	else
-		ret = probe_primary(vdev);
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	return rte_eth_vdev_probe(vdev, probe_primary, attach_local);
 }
 
 /*
@@ -493,17 +365,9 @@ pcap_probe(struct rte_vdev_device *vdev)
 static int
 pcap_remove(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
-	struct pcap_proc *pp;
-	int ret;
+	void *pp;
+	int ret = rte_eth_vdev_release(vdev, &pp);
 
-	if (dev == NULL)
-		return 0; /* closed already */
-	pp = dev->process_private;
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
-		ret = rte_eth_dev_release_port_private(dev);
-	else
-		ret = rte_eth_dev_release_port(dev);
 	pcap_proc_close(pp);
 	return ret;
 }

@@ -18,13 +18,12 @@
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_bus_vdev.h>
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
-#include <rte_kvargs.h>
-#include <rte_malloc.h>
 #include <rte_memzone.h>
 #include <rte_ring.h>
 
@@ -38,14 +37,10 @@ RTE_LOG_REGISTER_DEFAULT(ring_logtype, NOTICE);
 #define RING_MAX_QUEUES 16
 #define RING_SIZE 1024
 
-/*
- * A queue over one ring. Its counters are written by the one lcore that
- * polls it (in whichever process) and read by stats_get.
- */
+/* A queue over one ring; Tx errs count the packets the full ring refused. */
 struct ring_queue {
 	struct rte_ring *rng;
-	uint64_t pkts;
-	uint64_t errs;    /* Tx: packets the full ring refused */
+	struct rte_eth_soft_qstats st;
 };
 
 /* A port's rings and queues: dev_private, fixed at probe. */
@@ -82,7 +77,7 @@ ring_rx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	struct ring_queue *rq = q;
 	uint16_t n = (uint16_t)rte_ring_dequeue_burst(rq->rng, (void **)bufs, nb_bufs, NULL);
 
-	rq->pkts += n;
+	rq->st.pkts += n;
 	return n;
 }
 
@@ -92,57 +87,9 @@ ring_tx(void *q, struct rte_mbuf **bufs, uint16_t nb_bufs)
 	struct ring_queue *rq = q;
 	uint16_t n = (uint16_t)rte_ring_enqueue_burst(rq->rng, (void **)bufs, nb_bufs, NULL);
 
-	rq->pkts += n;
-	rq->errs += nb_bufs - n;
+	rq->st.pkts += n;
+	rq->st.errs += nb_bufs - n;
 	return n;
-}
-
-static void
-set_link(struct rte_eth_dev *dev, bool up)
-{
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
-	};
-
-	rte_eth_linkstatus_notify(dev, &link);
-}
-
-static int
-ring_configure(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-ring_start(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-ring_stop(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
-}
-
-static int
-ring_set_link_up(struct rte_eth_dev *dev)
-{
-	set_link(dev, true);
-	return 0;
-}
-
-static int
-ring_set_link_down(struct rte_eth_dev *dev)
-{
-	set_link(dev, false);
-	return 0;
 }
 
 /* The primary frees the rings the port made; a secondary owns nothing. */
@@ -158,68 +105,29 @@ ring_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
-ring_link_update(struct rte_eth_dev *dev, int wait)
+static struct rte_eth_soft_qstats *
+ring_qstats(struct rte_eth_dev *dev, bool rx, uint16_t q)
 {
-	RTE_SET_USED(dev);
-	RTE_SET_USED(wait);
-	return -1; /* the link is whatever start, stop and set_link made it */
-}
+	struct ring_port *rp = dev->data->dev_private;
 
-static int
-ring_accept(struct rte_eth_dev *dev)
-{
-	RTE_SET_USED(dev);
-	return 0;
-}
-
-static int
-ring_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(addr);
-	return 0;
-}
-
-static int
-ring_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
-{
-	RTE_SET_USED(dev);
-	RTE_SET_USED(mtu);
-	return 0;
+	return rx ? &rp->rxq[q].st : &rp->txq[q].st;
 }
 
 static int
 ring_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	const struct ring_port *rp = dev->data->dev_private;
-	uint16_t q;
 
-	for (q = 0; q < rp->nb_rx; q++) {
-		stats->ipackets += rp->rxq[q].pkts;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS)
-			stats->q_ipackets[q] = rp->rxq[q].pkts;
-	}
-	for (q = 0; q < rp->nb_tx; q++) {
-		stats->opackets += rp->txq[q].pkts;
-		stats->oerrors += rp->txq[q].errs;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS)
-			stats->q_opackets[q] = rp->txq[q].pkts;
-	}
+	rte_eth_soft_stats_sum(dev, stats, rp->nb_rx, rp->nb_tx, ring_qstats);
 	return 0;
 }
 
 static int
 ring_stats_reset(struct rte_eth_dev *dev)
 {
-	struct ring_port *rp = dev->data->dev_private;
-	uint16_t q;
+	const struct ring_port *rp = dev->data->dev_private;
 
-	for (q = 0; q < RING_MAX_QUEUES; q++) {
-		rp->rxq[q].pkts = 0;
-		rp->txq[q].pkts = 0;
-		rp->txq[q].errs = 0;
-	}
+	rte_eth_soft_stats_zero(dev, rp->nb_rx, rp->nb_tx, ring_qstats);
 	return 0;
 }
 
@@ -228,13 +136,7 @@ ring_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct ring_port *rp = dev->data->dev_private;
 
-	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = UINT32_MAX;
-	info->max_rx_queues = rp->nb_rx;
-	info->max_tx_queues = rp->nb_tx;
-	info->min_rx_bufsize = 0;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
+	rte_eth_soft_infos(info, UINT32_MAX, rp->nb_rx, rp->nb_tx);
 	return 0;
 }
 
@@ -269,19 +171,19 @@ ring_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 
 /* The same in every process: they act on the shared data only. */
 static const struct eth_dev_ops ring_ops = {
-	.dev_configure = ring_configure,
-	.dev_start = ring_start,
-	.dev_stop = ring_stop,
-	.dev_set_link_up = ring_set_link_up,
-	.dev_set_link_down = ring_set_link_down,
+	.dev_configure = rte_eth_soft_noop,
+	.dev_start = rte_eth_soft_link_up,
+	.dev_stop = rte_eth_soft_link_down,
+	.dev_set_link_up = rte_eth_soft_link_up,
+	.dev_set_link_down = rte_eth_soft_link_down,
 	.dev_close = ring_close,
-	.link_update = ring_link_update,
-	.promiscuous_enable = ring_accept,
-	.promiscuous_disable = ring_accept,
-	.allmulticast_enable = ring_accept,
-	.allmulticast_disable = ring_accept,
-	.mac_addr_set = ring_mac_addr_set,
-	.mtu_set = ring_mtu_set,
+	.link_update = rte_eth_soft_link_update,
+	.promiscuous_enable = rte_eth_soft_noop,
+	.promiscuous_disable = rte_eth_soft_noop,
+	.allmulticast_enable = rte_eth_soft_noop,
+	.allmulticast_disable = rte_eth_soft_noop,
+	.mac_addr_set = rte_eth_soft_mac_addr_set,
+	.mtu_set = rte_eth_soft_mtu_set,
 	.stats_get = ring_stats_get,
 	.stats_reset = ring_stats_reset,
 	.dev_infos_get = ring_infos_get,
@@ -391,29 +293,29 @@ spec_default(struct ring_spec *spec, const char *devname)
 static int
 spec_from_args(struct ring_spec *spec, const char *devname, const char *args)
 {
-	static const char *const keys[] = { RING_ARG_NODEACTION, NULL };
+	static const struct rte_eth_soft_arg keys[] = {
+		{ RING_ARG_NODEACTION, parse_nodeaction,
+		  "NAME:NODE:CREATE or NAME:NODE:ATTACH, at most " RTE_STR(RING_MAX_QUEUES) " times" },
+	};
 	struct nodeaction_list list = { .n = 0 };
-	struct rte_kvargs *kvlist;
 	unsigned int i;
-	int ret = 0;
+	char why[128];
+	int ret;
 
 	memset(spec, 0, sizeof(*spec));
 	spec->numa_node = SOCKET_ID_ANY;
 	if (args == NULL || args[0] == '\0')
 		return spec_default(spec, devname);
-	kvlist = rte_kvargs_parse(args, keys);
-	if (kvlist == NULL) {
-		RING_LOG(ERR, "%s: invalid devargs '%s': the only key is nodeaction\n", devname,
-			 args);
-		return -EINVAL;
-	}
-	if (rte_kvargs_process(kvlist, RING_ARG_NODEACTION, parse_nodeaction, &list) < 0 ||
-	    list.n == 0) {
-		RING_LOG(ERR, "%s: invalid devargs '%s': nodeaction takes NAME:NODE:CREATE or "
-			 "NAME:NODE:ATTACH, at most %d times\n", devname, args, RING_MAX_QUEUES);
+	ret = rte_eth_soft_args_parse(args, keys, RTE_DIM(keys), false, &list, why, sizeof(why));
+	/* Devargs of empty pairs only (",") name no ring. */
+	if (ret == 0 && list.n == 0) {
+		snprintf(why, sizeof(why), "%s takes %s", keys[0].key, keys[0].takes);
 		ret = -EINVAL;
 	}
-	rte_kvargs_free(kvlist);
+	if (ret < 0) {
+		RING_LOG(ERR, "%s: invalid devargs '%s': %s\n", devname, args, why);
+		return ret;
+	}
 	for (i = 0; ret == 0 && i < list.n; i++)
 		ret = spec_add_ring(spec, devname, list.a[i].name, list.a[i].node,
 				    list.a[i].create);
@@ -424,24 +326,28 @@ spec_from_args(struct ring_spec *spec, const char *devname, const char *args)
 	return ret;
 }
 
+/* This process's operations and burst functions: the port's rings are shared. */
 static int
-probe_primary(struct rte_vdev_device *vdev, struct ring_spec *spec)
+set_local(struct rte_eth_dev *dev)
 {
-	const char *name = rte_vdev_device_name(vdev);
+	dev->dev_ops = &ring_ops;
+	dev->rx_pkt_burst = ring_rx;
+	dev->tx_pkt_burst = ring_tx;
+	return 0;
+}
+
+/* The port over spec's rings; it owns spec's owned rings once made. */
+static int
+port_create(struct rte_vdev_device *vdev, const struct ring_spec *spec)
+{
 	struct rte_eth_dev *dev;
 	struct ring_port *rp;
 	unsigned int i;
+	int ret;
 
-	dev = rte_eth_vdev_allocate(vdev, sizeof(*rp));
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  spec->numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		RING_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		rte_eth_dev_release_port(dev);
-		return -ENOMEM;
-	}
+	ret = rte_eth_vdev_port_create(vdev, sizeof(*rp), spec->numa_node, &dev);
+	if (ret < 0)
+		return ret;
 	rte_eth_random_addr(dev->data->mac_addrs[0].addr_bytes);
 	rp = dev->data->dev_private;
 	rp->nb_rx = (uint16_t)spec->nb_rx;
@@ -452,67 +358,48 @@ probe_primary(struct rte_vdev_device *vdev, struct ring_spec *spec)
 		rp->txq[i].rng = spec->tx[i];
 	rp->nb_owned = (uint16_t)spec->nb_owned;
 	memcpy(rp->owned, spec->owned, sizeof(rp->owned));
-	dev->data->numa_node = spec->numa_node;
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
-	set_link(dev, false);
-	dev->dev_ops = &ring_ops;
-	dev->rx_pkt_burst = ring_rx;
-	dev->tx_pkt_burst = ring_tx;
+	rte_eth_soft_link_set(dev, false);
+	set_local(dev);
 	rte_eth_dev_probing_finish(dev);
-	RING_LOG(INFO, "%s: port %u, %u Rx and %u Tx queues\n", name, dev->data->port_id,
-		 spec->nb_rx, spec->nb_tx);
+	RING_LOG(INFO, "%s: port %u, %u Rx and %u Tx queues\n", dev->data->name,
+		 dev->data->port_id, spec->nb_rx, spec->nb_tx);
 	return 0;
 }
 
+/* The primary: a port over the rings of rte_eth_from_rings(), or of the devargs. */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
-{
-	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
-
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
-	dev->device = &vdev->device;
-	dev->dev_ops = &ring_ops;
-	dev->rx_pkt_burst = ring_rx;
-	dev->tx_pkt_burst = ring_tx;
-	rte_eth_dev_probing_finish(dev);
-	return 0;
-}
-
-static int
-ring_probe(struct rte_vdev_device *vdev)
+probe_primary(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
 	struct ring_spec spec;
 	int ret;
 
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		ret = probe_secondary(vdev);
-	} else if (from_rings_spec != NULL && strcmp(from_rings_name, name) == 0) {
-		spec = *from_rings_spec;
-		ret = probe_primary(vdev, &spec);
-	} else {
-		ret = spec_from_args(&spec, name, rte_vdev_device_args(vdev));
-		if (ret == 0)
-			ret = probe_primary(vdev, &spec);
-		if (ret < 0)
-			spec_free_owned(&spec);
-	}
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	if (from_rings_spec != NULL && strcmp(from_rings_name, name) == 0)
+		return port_create(vdev, from_rings_spec);
+	ret = spec_from_args(&spec, name, rte_vdev_device_args(vdev));
+	if (ret == 0)
+		ret = port_create(vdev, &spec);
+	if (ret < 0)
+		spec_free_owned(&spec);
+	return ret;
 }
 
+static int
+ring_probe(struct rte_vdev_device *vdev)
+{
+	return rte_eth_vdev_probe(vdev, probe_primary, set_local);
+}
+
+/* The primary frees the rings the port made first; a secondary its view only. */
 static int
 ring_remove(struct rte_vdev_device *vdev)
 {
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 
-	if (dev == NULL)
-		return 0; /* closed already */
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
-		return rte_eth_dev_release_port_private(dev);
-	ring_close(dev);
-	return rte_eth_dev_release_port(dev);
+	if (dev != NULL)
+		ring_close(dev);
+	return rte_eth_vdev_release(vdev, NULL);
 }
 
 static struct rte_vdev_driver ring_driver = {

@@ -22,10 +22,9 @@
 
 #include <bus_vdev_driver.h>
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <ethdev_vdev.h>
 #include <rte_common.h>
-#include <rte_eal.h>
-#include <rte_kvargs.h>
 #include <rte_malloc.h>
 #include <rte_string_fns.h>
 
@@ -65,11 +64,6 @@ ifname_of(const struct rte_eth_dev *dev)
 static int
 tap_link_update(struct rte_eth_dev *dev, int wait)
 {
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-	};
 	unsigned int flags;
 	int ret;
 
@@ -78,9 +72,7 @@ tap_link_update(struct rte_eth_dev *dev, int wait)
 	if (ret < 0)
 		return ret;
 	/* Running: the kernel has a queue to deliver to (the carrier of a tap). */
-	link.link_status = (flags & IFF_UP) && (flags & IFF_RUNNING) ? RTE_ETH_LINK_UP :
-								       RTE_ETH_LINK_DOWN;
-	return rte_eth_linkstatus_set(dev, &link);
+	return rte_eth_soft_link_set(dev, (flags & IFF_UP) && (flags & IFF_RUNNING));
 }
 
 static int
@@ -173,66 +165,36 @@ tap_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return tap_intf_mtu_set(ifname_of(dev), mtu);
 }
 
-static void
-add_queue_stats(uint64_t *pkts, uint64_t *bytes, uint64_t *errs, uint64_t *q_pkts,
-		uint64_t *q_bytes, uint64_t *q_errs, void *const *queues, uint16_t nb)
+/* Where the queues are: in ethdev's arrays, once set up. */
+static struct rte_eth_soft_qstats *
+tap_qstats(struct rte_eth_dev *dev, bool rx, uint16_t q)
 {
-	uint16_t q;
+	struct tap_queue *tq = (rx ? dev->data->rx_queues : dev->data->tx_queues)[q];
 
-	for (q = 0; q < nb; q++) {
-		const struct tap_queue *tq = queues[q];
-
-		if (tq == NULL)
-			continue;
-		*pkts += tq->pkts;
-		*bytes += tq->bytes;
-		*errs += tq->errs;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			q_pkts[q] = tq->pkts;
-			q_bytes[q] = tq->bytes;
-			if (q_errs != NULL)
-				q_errs[q] = tq->errs;
-		}
-	}
+	return tq != NULL ? &tq->st : NULL;
 }
 
+/* As DPDK's net_tap: the errors per queue are those of the Tx queues. */
 static int
-tap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+tap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
-	const struct rte_eth_dev_data *data = dev->data;
+	const struct rte_eth_soft_qstats *c;
 	uint16_t q;
 
-	add_queue_stats(&st->ipackets, &st->ibytes, &st->ierrors, st->q_ipackets, st->q_ibytes,
-			NULL, data->rx_queues, data->nb_rx_queues);
-	add_queue_stats(&st->opackets, &st->obytes, &st->oerrors, st->q_opackets, st->q_obytes,
-			st->q_errors, data->tx_queues, data->nb_tx_queues);
-	for (q = 0; q < data->nb_rx_queues; q++) {
-		const struct tap_queue *tq = data->rx_queues[q];
-
-		if (tq != NULL)
-			st->rx_nombuf += tq->nombuf;
+	rte_eth_soft_stats_sum(dev, stats, dev->data->nb_rx_queues, dev->data->nb_tx_queues,
+			       tap_qstats);
+	for (q = 0; q < RTE_ETHDEV_QUEUE_STAT_CNTRS; q++) {
+		c = q < dev->data->nb_tx_queues ? tap_qstats(dev, false, q) : NULL;
+		stats->q_errors[q] = c != NULL ? c->errs : 0;
 	}
 	return 0;
-}
-
-static void
-reset_queue_stats(void *const *queues, uint16_t nb)
-{
-	uint16_t q;
-
-	for (q = 0; q < nb; q++) {
-		struct tap_queue *tq = queues[q];
-
-		if (tq != NULL)
-			tq->pkts = tq->bytes = tq->errs = tq->nombuf = 0;
-	}
 }
 
 static int
 tap_stats_reset(struct rte_eth_dev *dev)
 {
-	reset_queue_stats(dev->data->rx_queues, dev->data->nb_rx_queues);
-	reset_queue_stats(dev->data->tx_queues, dev->data->nb_tx_queues);
+	rte_eth_soft_stats_zero(dev, dev->data->nb_rx_queues, dev->data->nb_tx_queues,
+				tap_qstats);
 	return 0;
 }
 
@@ -241,16 +203,10 @@ tap_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct tap_port *tp = dev->data->dev_private;
 
+	rte_eth_soft_infos(info, TAP_MAX_FRAME, TAP_MAX_QUEUES, TAP_MAX_QUEUES);
 	info->if_index = tp->ifindex;
-	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = TAP_MAX_FRAME;
 	info->max_mtu = TAP_MAX_MTU;
-	info->max_rx_queues = TAP_MAX_QUEUES;
-	info->max_tx_queues = TAP_MAX_QUEUES;
-	info->min_rx_bufsize = 0;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
 	return 0;
 }
 
@@ -396,42 +352,20 @@ parse_persist(const char *key, const char *value, void *opaque)
 static int
 parse_args(const char *name, const char *args, struct tap_args *a)
 {
-	static const char *const keys[] = {
-		TAP_ARG_IFACE, TAP_ARG_MAC, TAP_ARG_PERSIST, NULL,
-	};
-	static const struct {
-		const char *key;
-		arg_handler_t fn;
-		const char *expected;
-	} parsers[] = {
+	static const struct rte_eth_soft_arg keys[] = {
 		{ TAP_ARG_IFACE, parse_iface, "an interface name of 1 to 15 characters "
 		  "without '/', ':' or spaces" },
 		{ TAP_ARG_MAC, parse_mac, "a unicast address xx:xx:xx:xx:xx:xx or 'fixed'" },
 		{ TAP_ARG_PERSIST, parse_persist, "no value, 0 or 1" },
 	};
-	struct rte_kvargs *kvlist;
-	unsigned int i;
-	int ret = 0;
+	char why[160];
+	int ret;
 
 	memset(a, 0, sizeof(*a));
 	rte_strlcpy(a->iface, TAP_DEFAULT_IFACE, sizeof(a->iface));
-	if (args == NULL || args[0] == '\0')
-		return 0;
-	kvlist = rte_kvargs_parse(args, keys);
-	if (kvlist == NULL) {
-		TAP_LOG(ERR, "%s: invalid devargs '%s': the keys are iface, mac and persist\n",
-			name, args);
-		return -EINVAL;
-	}
-	for (i = 0; i < RTE_DIM(parsers) && ret == 0; i++) {
-		if (rte_kvargs_count(kvlist, parsers[i].key) > 1 ||
-		    rte_kvargs_process(kvlist, parsers[i].key, parsers[i].fn, a) < 0) {
-			TAP_LOG(ERR, "%s: invalid devargs '%s': %s takes %s, once\n", name, args,
-				parsers[i].key, parsers[i].expected);
-			ret = -EINVAL;
-		}
-	}
-	rte_kvargs_free(kvlist);
+	ret = rte_eth_soft_args_parse(args, keys, RTE_DIM(keys), true, a, why, sizeof(why));
+	if (ret < 0)
+		TAP_LOG(ERR, "%s: invalid devargs '%s': %s\n", name, args, why);
 	return ret;
 }
 
@@ -462,15 +396,19 @@ set_fast_path(struct rte_eth_dev *dev, struct tap_proc *pp)
 
 /* Primary: the interface and its queues, then the port over them. */
 static int
-probe_primary(struct rte_vdev_device *vdev, const struct tap_args *a)
+probe_primary(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
 	struct rte_eth_dev *dev;
 	struct tap_proc *pp;
 	struct tap_port *tp;
+	struct tap_args a;
 	unsigned int q;
 	int ret;
 
+	ret = parse_args(name, rte_vdev_device_args(vdev), &a);
+	if (ret < 0)
+		return ret;
 	pp = calloc(1, sizeof(*pp));
 	if (pp == NULL) {
 		TAP_LOG(ERR, "%s: no memory for its fds\n", name);
@@ -479,33 +417,26 @@ probe_primary(struct rte_vdev_device *vdev, const struct tap_args *a)
 	rte_strlcpy(pp->name, name, sizeof(pp->name));
 	for (q = 0; q < TAP_MAX_QUEUES; q++)
 		pp->fds[q] = -1;
-	dev = rte_eth_vdev_allocate(vdev, sizeof(*tp));
-	if (dev == NULL) {
+	ret = rte_eth_vdev_port_create(vdev, sizeof(*tp), vdev->device.numa_node, &dev);
+	if (ret < 0) {
 		free(pp);
-		return rte_errno > 0 ? -rte_errno : -ENOMEM;
+		return ret;
 	}
 	tp = dev->data->dev_private;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0,
-						  vdev->device.numa_node);
-	if (dev->data->mac_addrs == NULL) {
-		TAP_LOG(ERR, "%s: no memory for its MAC address\n", name);
-		ret = -ENOMEM;
-		goto fail;
-	}
-	ret = tap_intf_open(a->iface, pp->fds, TAP_MAX_QUEUES, tp->ifname);
+	ret = tap_intf_open(a.iface, pp->fds, TAP_MAX_QUEUES, tp->ifname);
 	if (ret < 0)
 		goto fail;
 	tp->attached = RTE_BIT32(0);
-	tp->persist = a->persist;
+	tp->persist = a.persist;
 	tp->ifindex = if_nametoindex(tp->ifname);
-	choose_mac(a, dev->data->port_id, &dev->data->mac_addrs[0]);
+	choose_mac(&a, dev->data->port_id, &dev->data->mac_addrs[0]);
 	ret = tap_intf_mac_set(tp->ifname, &dev->data->mac_addrs[0]);
 	if (ret == 0)
 		ret = tap_intf_mtu_get(tp->ifname, &dev->data->mtu);
 	if (ret == 0)
 		ret = tap_proc_publish(pp);
 	/* Last: nothing after it may fail, which would leave the interface behind. */
-	if (ret == 0 && a->persist)
+	if (ret == 0 && a.persist)
 		ret = tap_intf_persist(tp->ifname, pp->fds[0], true);
 	if (ret < 0)
 		goto fail;
@@ -513,7 +444,7 @@ probe_primary(struct rte_vdev_device *vdev, const struct tap_args *a)
 	tap_link_update(dev, 0);
 	rte_eth_dev_probing_finish(dev);
 	TAP_LOG(INFO, "%s: port %u over tap interface %s%s\n", name, dev->data->port_id,
-		tp->ifname, a->persist ? " (persistent)" : "");
+		tp->ifname, a.persist ? " (persistent)" : "");
 	return 0;
 fail:
 	/* Closing the fds deletes an interface made here. */
@@ -522,49 +453,32 @@ fail:
 	return ret;
 }
 
-/* Secondary: the primary's port, with copies of its fds. */
+/*
+ * Secondary: the primary's port, with copies of its fds. It takes the
+ * port as the primary made it: the devargs were checked there.
+ */
 static int
-probe_secondary(struct rte_vdev_device *vdev)
+attach_local(struct rte_eth_dev *dev)
 {
-	const char *name = rte_vdev_device_name(vdev);
-	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(name);
 	struct tap_proc *pp;
 	int ret;
 
-	if (dev == NULL)
-		return rte_errno > 0 ? -rte_errno : -ENODEV;
-	ret = tap_proc_fetch(name, &pp);
-	if (ret == 0) {
-		ret = tap_proc_publish(pp);
-		if (ret < 0)
-			tap_proc_free(pp);
-	}
+	ret = tap_proc_fetch(dev->data->name, &pp);
+	if (ret < 0)
+		return ret;
+	ret = tap_proc_publish(pp);
 	if (ret < 0) {
-		rte_eth_dev_release_port_private(dev);
+		tap_proc_free(pp);
 		return ret;
 	}
-	dev->device = &vdev->device;
 	set_fast_path(dev, pp);
-	rte_eth_dev_probing_finish(dev);
 	return 0;
 }
 
 static int
 tap_probe(struct rte_vdev_device *vdev)
 {
-	struct tap_args a;
-	int ret;
-
-	/* A secondary takes the port as the primary made it: its devargs were checked there. */
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
-		ret = probe_secondary(vdev);
-	} else {
-		ret = parse_args(rte_vdev_device_name(vdev), rte_vdev_device_args(vdev), &a);
-		if (ret == 0)
-			ret = probe_primary(vdev, &a);
-	}
-	/* The vdev bus reads -EEXIST as "probed already" and would keep the device. */
-	return ret == -EEXIST ? -EBUSY : ret;
+	return rte_eth_vdev_probe(vdev, probe_primary, attach_local);
 }
 
 /*
@@ -575,14 +489,9 @@ tap_probe(struct rte_vdev_device *vdev)
 static int
 tap_remove(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
-	struct tap_proc *pp;
-	int ret;
+	void *pp;
+	int ret = rte_eth_vdev_release(vdev, &pp);
 
-	if (dev == NULL)
-		return 0; /* closed already */
-	pp = proc_of(dev);
-	ret = rte_eth_dev_release_port(dev);
 	tap_proc_free(pp);
 	return ret;
 }

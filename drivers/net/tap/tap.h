@@ -25,6 +25,7 @@
 #include <sys/queue.h>
 
 #include <ethdev_driver.h>
+#include <ethdev_soft.h>
 #include <rte_eal.h>
 #include <rte_ether.h>
 #include <rte_log.h>
@@ -81,10 +82,7 @@ struct tap_queue {
 	uint16_t seg_room;                    /* Rx: bytes a buffer holds */
 	uint16_t nb_spare;                    /* Rx: buffers ready for the next frame */
 	struct rte_mbuf *spare[TAP_MAX_SEGS];
-	uint64_t pkts;
-	uint64_t bytes;
-	uint64_t errs;
-	uint64_t nombuf;
+	struct rte_eth_soft_qstats st;
 };
 
 /* tap_rxtx.c: the bursts, and the queues' buffers. */

@@ -90,7 +90,7 @@ tap_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 
 	while (n < nb_bufs) {
 		if (unlikely(!rx_refill(q, nb_segs))) {
-			q->nombuf++;
+			q->st.nombuf++;
 			break;
 		}
 		for (i = 0; i < nb_segs; i++) {
@@ -101,14 +101,14 @@ tap_rx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 		if (len <= 0) {
 			/* Nothing more queued (EAGAIN) is the usual end of a burst. */
 			if (len < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-				q->errs++;
+				q->st.errs++;
 			break;
 		}
 		bufs[n++] = rx_chain(q, (uint32_t)len);
 		bytes += (uint64_t)len;
 	}
-	q->pkts += n;
-	q->bytes += bytes;
+	q->st.pkts += n;
+	q->st.bytes += bytes;
 	return n;
 }
 
@@ -138,15 +138,15 @@ tap_tx(void *queue, struct rte_mbuf **bufs, uint16_t nb_bufs)
 				break;
 		}
 		if (unlikely(len < 0)) {
-			q->errs++;
+			q->st.errs++;
 		} else {
 			sent++;
 			bytes += m->pkt_len;
 		}
 		rte_pktmbuf_free(m);
 	}
-	q->pkts += sent;
-	q->bytes += bytes;
+	q->st.pkts += sent;
+	q->st.bytes += bytes;
 	return n;
 }
 

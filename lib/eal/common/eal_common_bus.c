@@ -13,6 +13,7 @@
 #include <rte_debug.h>
 #include <rte_devargs.h>
 #include <rte_errno.h>
+#include <rte_kvargs.h>
 #include <rte_log.h>
 
 #include "eal_private.h"
@@ -187,6 +188,25 @@ rte_bus_device_allowed(const struct rte_bus *bus, const char *name)
 		return da->policy == RTE_DEV_ALLOWED;
 	}
 	return bus->conf.scan_mode != RTE_BUS_SCAN_ALLOWLIST;
+}
+
+int
+rte_bus_find_device_kvargs(const struct rte_bus *bus, const struct rte_device *start,
+			   const char *str, const char *const valid_keys[], rte_dev_cmp_t cmp,
+			   struct rte_device **dev)
+{
+	struct rte_kvargs *kvlist = NULL;
+
+	if (str != NULL && str[0] != '\0') {
+		kvlist = rte_kvargs_parse(str, valid_keys);
+		if (kvlist == NULL) {
+			rte_errno = EINVAL;
+			return -EINVAL;
+		}
+	}
+	*dev = bus->find_device(start, cmp, kvlist);
+	rte_kvargs_free(kvlist);
+	return 0;
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include <rte_common.h>
 #include <rte_log.h>
+#include <rte_os.h>
 #include <rte_per_lcore.h>
 
 #include "eal_private.h"
@@ -394,23 +395,6 @@ rte_log_cur_msg_logtype(void)
 	return RTE_PER_LCORE(log_cur_type);
 }
 
-/* Write all of buf to fd; short writes happen on pipes and signals. */
-static void
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-}
-
 int
 rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 {
@@ -438,7 +422,7 @@ rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 		vsnprintf(buf, (size_t)len + 1, format, ap);
 	}
 	if (f == stderr) {
-		write_all(STDERR_FILENO, buf, (size_t)len);
+		rte_write_all(STDERR_FILENO, buf, (size_t)len);
 	} else {
 		flockfile(f);
 		fwrite(buf, 1, (size_t)len, f);

@@ -265,14 +265,13 @@ parse_coremask(const char *arg, struct internal_config *cfg)
 		return -1;
 	/* Walk from the least significant digit. */
 	while (len-- > 0) {
-		int c = (unsigned char)p[len];
-		unsigned int v, j;
+		int v = rte_hex_digit_value(p[len]);
+		unsigned int j;
 
-		if (!isxdigit(c))
+		if (v < 0)
 			return -1;
-		v = isdigit(c) ? (unsigned int)(c - '0') : (unsigned int)(tolower(c) - 'a' + 10);
 		for (j = 0; j < 4; j++, bit++) {
-			if (!(v & (1U << j)))
+			if (!(v & (1 << j)))
 				continue;
 			if (bit >= RTE_MAX_LCORE)
 				return -1;

@@ -2,6 +2,7 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/queue.h>
@@ -49,6 +50,52 @@ rte_eal_tailq_lookup(const char *name)
 	h = head_lookup(name);
 	rte_mcfg_tailq_read_unlock();
 	return h;
+}
+
+void *
+rte_eal_tailq_obj_lookup(const struct rte_tailq_elem *t, const char *name,
+			 size_t name_offset, size_t namesize)
+{
+	const struct rte_tailq_entry *te;
+	void *obj = NULL;
+
+	if (t->head == NULL) {
+		rte_errno = E_RTE_NO_CONFIG;
+		return NULL;
+	}
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	rte_mcfg_tailq_read_lock();
+	TAILQ_FOREACH(te, &t->head->tailq_head, next) {
+		if (strncmp(name, (const char *)te->data + name_offset, namesize) == 0) {
+			obj = te->data;
+			break;
+		}
+	}
+	rte_mcfg_tailq_read_unlock();
+	if (obj == NULL)
+		rte_errno = ENOENT;
+	return obj;
+}
+
+struct rte_tailq_entry *
+rte_eal_tailq_obj_remove(const struct rte_tailq_elem *t, const void *obj)
+{
+	struct rte_tailq_entry *te;
+
+	if (t->head == NULL)
+		return NULL;
+	rte_mcfg_tailq_write_lock();
+	TAILQ_FOREACH(te, &t->head->tailq_head, next) {
+		if (te->data == obj)
+			break;
+	}
+	if (te != NULL)
+		TAILQ_REMOVE(&t->head->tailq_head, te, next);
+	rte_mcfg_tailq_write_unlock();
+	return te;
 }
 
 /* Find or create the shared head for t. */

@@ -108,6 +108,19 @@ RTE_INIT_PRIO(businitfn_ ##nm, BUS) \
  */
 bool rte_bus_device_allowed(const struct rte_bus *bus, const char *name);
 
+/**
+ * For a bus's dev_iterate: the device of bus after start (NULL: the first)
+ * that cmp accepts, cmp getting the struct rte_kvargs parsed from str with
+ * valid_keys, or NULL when str is NULL or empty.
+ *
+ * @return
+ *   0 with *dev set (NULL when no device matches), or -EINVAL with rte_errno
+ *   set when str is not a list of valid_keys (the bus logs it, naming them).
+ */
+int rte_bus_find_device_kvargs(const struct rte_bus *bus, const struct rte_device *start,
+			       const char *str, const char *const valid_keys[],
+			       rte_dev_cmp_t cmp, struct rte_device **dev);
+
 #ifdef __cplusplus
 }
 #endif

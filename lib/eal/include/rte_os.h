@@ -7,11 +7,15 @@
 
 /**
  * @file
- * Linux definitions the portable headers build on.
+ * Linux definitions the portable headers build on, and the OS helpers the
+ * libraries share.
  */
 
 #include <sched.h>
+#include <stddef.h>
 #include <sys/queue.h>
+
+#include <rte_compat.h>
 
 typedef cpu_set_t rte_cpuset_t;
 #define RTE_HAS_CPUSET
@@ -41,6 +45,24 @@ typedef cpu_set_t rte_cpuset_t;
 	for ((var) = TAILQ_FIRST((head)); \
 	     (var) && ((tvar) = TAILQ_NEXT((var), field), 1); \
 	     (var) = (tvar))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Write all len bytes of buf to fd, going on after short writes (pipes,
+ * sockets) and signals, so that a message is never cut.
+ *
+ * @return
+ *   0, or the -errno of the write that failed.
+ */
+__rte_internal
+int rte_write_all(int fd, const void *buf, size_t len);
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif /* _RTE_OS_H_ */

@@ -66,6 +66,22 @@ rte_strlcat(char *dst, const char *src, size_t size)
 #endif
 
 /**
+ * The value of the hexadecimal digit c (0-9, a-f, A-F), or -1 when c is
+ * not one. Unlike isxdigit(), it does not depend on the locale.
+ */
+static inline int
+rte_hex_digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/**
  * Copy src into dst of dsize bytes. Returns the length copied, or -E2BIG
  * (with rte_errno set) when src did not fit and was truncated.
  */

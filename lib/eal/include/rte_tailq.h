@@ -18,6 +18,7 @@
 #include <sys/queue.h>
 
 #include <rte_common.h>
+#include <rte_compat.h>
 #include <rte_debug.h>
 #include <rte_os.h>
 
@@ -63,6 +64,31 @@ struct rte_tailq_head *rte_eal_tailq_lookup(const char *name);
 
 /** Register a list; before rte_eal_init() it is set up at init. 0 or -1. */
 int rte_eal_tailq_register(struct rte_tailq_elem *t);
+
+/**
+ * For a library that lists its objects in the tailq t: the object whose
+ * name, a char array of namesize bytes at name_offset in each object
+ * (e.g. offsetof(struct rte_ring, name)), is name. Takes the tailq read lock.
+ *
+ * @return
+ *   The object, or NULL with rte_errno set: E_RTE_NO_CONFIG before
+ *   rte_eal_init(), EINVAL when name is NULL, ENOENT when no object has it.
+ */
+__rte_internal
+void *rte_eal_tailq_obj_lookup(const struct rte_tailq_elem *t, const char *name,
+			       size_t name_offset, size_t namesize);
+
+/**
+ * Unlink from the tailq t the entry whose data is obj, under the tailq
+ * write lock.
+ *
+ * @return
+ *   The entry, for the caller to rte_free(), or NULL when obj is not
+ *   listed (or before rte_eal_init()).
+ */
+__rte_internal
+struct rte_tailq_entry *rte_eal_tailq_obj_remove(const struct rte_tailq_elem *t,
+						 const void *obj);
 
 #define EAL_REGISTER_TAILQ(t) \
 RTE_INIT(tailqinitfn_ ##t) \

@@ -47,22 +47,6 @@ struct client_config {
 	unsigned int duration;    /* --duration in seconds; 0: until the server stops or a signal */
 };
 
-/* Packets waiting for one output port. */
-struct port_batch {
-	uint16_t n;
-	struct rte_mbuf *pkts[BURST_SIZE];
-};
-
-/* Set by the signal handler, read by the forwarding loop. */
-static volatile sig_atomic_t quit;
-
-static void
-on_signal(int sig)
-{
-	RTE_SET_USED(sig);
-	quit = 1;
-}
-
 static void
 usage(const char *prgname)
 {
@@ -95,18 +79,13 @@ parse_app_args(struct client_config *cfg, int argc, char **argv)
 			break;
 		default:
 			/* getopt said what was wrong. */
-			usage(argv[0]);
-			rte_exit(EXIT_FAILURE, "invalid command line\n");
+			usage_exit(usage, argv[0], "invalid command line\n");
 		}
 	}
-	if (optind < argc) {
-		usage(argv[0]);
-		rte_exit(EXIT_FAILURE, "unexpected argument '%s'\n", argv[optind]);
-	}
-	if (!id_given) {
-		usage(argv[0]);
-		rte_exit(EXIT_FAILURE, "-n CLIENT_ID is required\n");
-	}
+	if (optind < argc)
+		usage_exit(usage, argv[0], "unexpected argument '%s'\n", argv[optind]);
+	if (!id_given)
+		usage_exit(usage, argv[0], "-n CLIENT_ID is required\n");
 }
 
 /* Take the slot if it is free or its holder is gone; else say who holds it. */
@@ -116,7 +95,7 @@ take_slot(struct client_slot *slot, pid_t *holder)
 	pid_t cur = __atomic_load_n(&slot->pid, __ATOMIC_ACQUIRE);
 
 	for (;;) {
-		if (cur != 0 && (kill(cur, 0) == 0 || errno == EPERM)) {
+		if (pid_alive(cur)) {
 			*holder = cur;
 			return false;
 		}
@@ -189,7 +168,7 @@ count(uint64_t *mine, uint64_t *shared, uint64_t n)
 }
 
 static void
-flush_batch(struct port_batch *b, uint16_t port, uint16_t queue, struct client_slot *slot,
+flush_batch(struct mbuf_batch *b, uint16_t port, uint16_t queue, struct client_slot *slot,
 	    struct client_counts *c)
 {
 	uint16_t n = rte_eth_tx_burst(port, queue, b->pkts, b->n);
@@ -208,7 +187,7 @@ forward(const struct client_config *cfg, const struct shared_info *info, struct 
 {
 	uint64_t end = cfg->duration == 0 ? UINT64_MAX :
 		rte_get_timer_cycles() + cfg->duration * rte_get_timer_hz();
-	static struct port_batch batch[RTE_MAX_ETHPORTS];
+	static struct mbuf_batch batch[RTE_MAX_ETHPORTS];
 	uint16_t out[RTE_MAX_ETHPORTS], port, queue = (uint16_t)cfg->id;
 	struct rte_mbuf *pkts[BURST_SIZE];
 	unsigned int n, i;

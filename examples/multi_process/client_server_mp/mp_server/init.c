@@ -169,9 +169,7 @@ server_init(const struct server_config *cfg, struct rte_ring *rings[])
 static bool
 client_running(const struct client_slot *slot)
 {
-	pid_t pid = __atomic_load_n(&slot->pid, __ATOMIC_ACQUIRE);
-
-	return pid != 0 && (kill(pid, 0) == 0 || errno == EPERM);
+	return pid_alive(__atomic_load_n(&slot->pid, __ATOMIC_ACQUIRE));
 }
 
 void

@@ -38,22 +38,6 @@ struct server_counts {
 	uint64_t ring_full[MAX_CLIENTS];   /* packets freed: the client's ring was full */
 };
 
-/* Packets waiting to go to one client's ring. */
-struct client_batch {
-	uint16_t n;
-	struct rte_mbuf *pkts[BURST_SIZE];
-};
-
-/* Set by the signal handler, read by the distribution loop. */
-static volatile sig_atomic_t quit;
-
-static void
-on_signal(int sig)
-{
-	RTE_SET_USED(sig);
-	quit = 1;
-}
-
 static void
 usage(const char *prgname)
 {
@@ -96,18 +80,13 @@ parse_app_args(struct server_config *cfg, int argc, char **argv)
 			break;
 		default:
 			/* getopt said what was wrong. */
-			usage(argv[0]);
-			rte_exit(EXIT_FAILURE, "invalid command line\n");
+			usage_exit(usage, argv[0], "invalid command line\n");
 		}
 	}
-	if (optind < argc) {
-		usage(argv[0]);
-		rte_exit(EXIT_FAILURE, "unexpected argument '%s'\n", argv[optind]);
-	}
-	if (cfg->nb_clients == 0) {
-		usage(argv[0]);
-		rte_exit(EXIT_FAILURE, "-n CLIENTS is required\n");
-	}
+	if (optind < argc)
+		usage_exit(usage, argv[0], "unexpected argument '%s'\n", argv[optind]);
+	if (cfg->nb_clients == 0)
+		usage_exit(usage, argv[0], "-n CLIENTS is required\n");
 }
 
 static void
@@ -138,7 +117,7 @@ print_stats(const struct shared_info *info, const struct server_counts *c, const
 
 /* Put a client's batch on its ring; what does not fit is freed and counted. */
 static void
-flush_batch(struct client_batch *b, struct rte_ring *ring, struct server_counts *c,
+flush_batch(struct mbuf_batch *b, struct rte_ring *ring, struct server_counts *c,
 	    unsigned int client)
 {
 	unsigned int n = rte_ring_sp_enqueue_burst(ring, (void **)b->pkts, b->n, NULL);
@@ -158,7 +137,7 @@ distribute(const struct server_config *cfg, const struct shared_info *info,
 	uint64_t hz = rte_get_timer_hz(), now = rte_get_timer_cycles();
 	uint64_t end = cfg->duration == 0 ? UINT64_MAX : now + cfg->duration * hz;
 	uint64_t next_stats = cfg->stats_period == 0 ? UINT64_MAX : now + cfg->stats_period * hz;
-	struct client_batch batch[MAX_CLIENTS] = { 0 };
+	struct mbuf_batch batch[MAX_CLIENTS] = { 0 };
 	struct rte_mbuf *pkts[BURST_SIZE];
 	unsigned int next = 0, i, j, cl;
 	uint16_t nb_rx, port;

@@ -11,6 +11,9 @@
 #define CLIENT_SERVER_MP_COMMON_H
 
 #include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +28,12 @@
 #define CLIENT_RING_FMT "cs_mp_client_%u"
 #define MAX_CLIENTS 16
 #define BURST_SIZE 32
+
+/* Packets waiting to go out together: to one client's ring, or one port. */
+struct mbuf_batch {
+	uint16_t n;
+	struct rte_mbuf *pkts[BURST_SIZE];
+};
 
 /* One client's slot. */
 struct client_slot {
@@ -52,12 +61,43 @@ struct shared_info {
 	struct client_slot clients[MAX_CLIENTS];
 };
 
+/* Set by on_signal at SIGINT or SIGTERM, read by the packet loop. */
+static volatile sig_atomic_t quit;
+
+static inline void
+on_signal(int sig)
+{
+	RTE_SET_USED(sig);
+	quit = 1;
+}
+
+/* Whether pid, a slot's pid, is a live process (0: the slot is free). */
+static inline bool
+pid_alive(pid_t pid)
+{
+	return pid != 0 && (kill(pid, 0) == 0 || errno == EPERM);
+}
+
 /* The name of client id's ring. */
 static inline const char *
 client_ring_name(unsigned int id, char name[RTE_RING_NAMESIZE])
 {
 	snprintf(name, RTE_RING_NAMESIZE, CLIENT_RING_FMT, id);
 	return name;
+}
+
+/* Exit for a command line the program refuses: its usage, then why. */
+static inline void __rte_noreturn __rte_format_printf(3, 4)
+usage_exit(void (*usage)(const char *prgname), const char *prgname, const char *fmt, ...)
+{
+	char why[256];
+	va_list ap;
+
+	usage(prgname);
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	rte_exit(EXIT_FAILURE, "%s", why);
 }
 
 /* The value of option name: a number from min to max; exits saying so otherwise. */
