@@ -27,33 +27,41 @@ setup_build "$dir" -Dbench_dpdk=true -Dbuildtype=release -Dtests=false
 ninja -C "$dir" app/bench/lockstep-bench app/bench/lockstep-bench-dpdk >/dev/null
 
 out=$(mktemp -d /tmp/lockstep-bench.XXXXXX)
-# Section by section, Lockstep then DPDK: a virtual machine's speed drifts
-# over minutes (where its vCPUs land on the host), and two figures taken
-# seconds apart compare better than two taken minutes apart.
+# Section by section, Lockstep then DPDK, in BENCH_ROUNDS rounds (3), each
+# figure the median of its rounds: a virtual machine's speed drifts (where
+# its vCPUs land on the host; seen here: everything twice as slow for tens
+# of seconds), and figures taken seconds apart, several times, compare
+# better than one pass of each taken minutes apart.
+rounds=${BENCH_ROUNDS:-3}
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || mapfile -t sections < <("$dir/app/bench/lockstep-bench" --list)
-echo "Lockstep vs DPDK $(pkg-config --modversion libdpdk), sections: ${sections[*]}"
-for s in "${sections[@]}"; do
-	"$dir/app/bench/lockstep-bench" --json "$s" >"$out/lockstep.$s.json" ||
-		echo "(some Lockstep figures of $s failed)"
-	"$dir/app/bench/lockstep-bench-dpdk" --json "$s" >"$out/dpdk.$s.json" 2>"$out/dpdk.err" ||
-		echo "(some DPDK figures of $s failed: $(tail -1 "$out/dpdk.err"))"
+echo "Lockstep vs DPDK $(pkg-config --modversion libdpdk), sections: ${sections[*]}; $rounds rounds"
+for r in $(seq "$rounds"); do
+	for s in "${sections[@]}"; do
+		"$dir/app/bench/lockstep-bench" --json "$s" >"$out/lockstep.$s.$r.json" ||
+			echo "(some Lockstep figures of $s failed)"
+		"$dir/app/bench/lockstep-bench-dpdk" --json "$s" >"$out/dpdk.$s.$r.json" \
+			2>"$out/dpdk.err" || echo "(some DPDK figures of $s failed: $(tail -1 "$out/dpdk.err"))"
+	done
 done
 
-python3 - "$out" "${sections[@]}" <<'PY'
-import json, sys
+python3 - "$out" <<'PY'
+import glob, json, statistics, sys
 
-def load(path):
-    try:
-        with open(path) as f:
-            return {r["name"]: r for r in json.load(f)}
-    except (OSError, ValueError):
-        return {}
+def load(pattern):
+    values, units = {}, {}
+    for path in sorted(glob.glob(pattern)):
+        try:
+            with open(path) as f:
+                for r in json.load(f):
+                    values.setdefault(r["name"], []).append(r["value"])
+                    units[r["name"]] = r["unit"]
+        except (OSError, ValueError):
+            pass
+    return {n: {"value": statistics.median(v), "unit": units[n]} for n, v in values.items()}
 
-ours, theirs = {}, {}
-for s in sys.argv[2:]:
-    ours.update(load(f"{sys.argv[1]}/lockstep.{s}.json"))
-    theirs.update(load(f"{sys.argv[1]}/dpdk.{s}.json"))
+ours = load(f"{sys.argv[1]}/lockstep.*.json")
+theirs = load(f"{sys.argv[1]}/dpdk.*.json")
 print(f"{'figure':<52} {'Lockstep':>12} {'DPDK':>12} {'unit':<11} {'ratio':>7}")
 for name, r in ours.items():
     t = theirs.get(name)

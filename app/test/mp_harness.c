@@ -597,21 +597,27 @@ remove_heap_file(const char *dir)
 }
 
 void
-mp_cleanup_all(void)
+mp_remove_runtime_dir(const char *prefix)
 {
 	char dir[PATH_MAX];
+
+	if (mp_runtime_dir(prefix, dir, sizeof(dir)) == 0) {
+		remove_heap_file(dir);
+		nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+}
+
+void
+mp_cleanup_all(void)
+{
 	unsigned int i;
 
 	for (i = 0; i < MP_MAX_PROCS; i++) {
 		if (procs[i] != NULL)
 			mp_free(procs[i]);
 	}
-	for (i = 0; i < nb_prefixes; i++) {
-		if (mp_runtime_dir(prefixes[i], dir, sizeof(dir)) == 0) {
-			remove_heap_file(dir);
-			nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-		}
-	}
+	for (i = 0; i < nb_prefixes; i++)
+		mp_remove_runtime_dir(prefixes[i]);
 	nb_prefixes = 0;
 }
 

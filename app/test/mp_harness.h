@@ -137,6 +137,13 @@ const char *mp_prefix(void);
 /* The runtime directory a group of this prefix uses. */
 int mp_runtime_dir(const char *prefix, char *buf, size_t size);
 
+/*
+ * Remove the runtime directory of a group of this prefix, and the heap file
+ * a killed primary left (DPDK leaves its runtime directory even after
+ * rte_eal_cleanup).
+ */
+void mp_remove_runtime_dir(const char *prefix);
+
 /* "--lcores=0@(cpus)": one lcore free to run on every cpu this process may use. */
 const char *mp_floating_lcore_option(void);
 
