@@ -165,8 +165,13 @@ test_vdev_local(void **state)
 	assert_int_equal(rte_vdev_init("hp_test30", NULL), -EEXIST);
 	assert_int_equal(rte_vdev_init("hp_test31", "fail_probe=all"), -EIO);
 	assert_int_equal(rte_vdev_init("no_driver0", NULL), -ENODEV);
+	/* The bus whose naming accepts the name, device or not, as DPDK's. */
 	assert_ptr_equal(rte_bus_find_by_device_name("hp_test30"), vdev);
-	assert_null(rte_bus_find_by_device_name("hp_test31"));
+	assert_ptr_equal(rte_bus_find_by_device_name("hp_test31,fail_probe=all"), vdev);
+	assert_ptr_equal(rte_bus_find_by_device_name("0000:00:01.0"),
+			 rte_bus_find_by_name("pci"));
+	assert_null(rte_bus_find_by_device_name("no_driver0"));
+	assert_null(rte_bus_find_by_device_name(NULL));
 
 	assert_int_equal(count_devices("bus=vdev"), 1);
 	assert_int_equal(count_devices("bus=vdev,name=hp_test30"), 1);

@@ -202,6 +202,13 @@ static const struct option_case cases[] = {
 	{ { "--mp-timeout=1.2345" }, false },
 	{ { "--mp-timeout=abc" }, false },
 	{ { "--mp-timeout=3601" }, false },
+	/* --iova-mode */
+	{ { "--iova-mode=pa" }, true },
+	{ { "--iova-mode", "va" }, true },
+	{ { "--iova-mode=VA" }, false },
+	{ { "--iova-mode=dc" }, false },
+	{ { "--iova-mode=" }, false },
+	{ { "--iova-mode" }, false },
 	/* -v, unknown options */
 	{ { "-v" }, true },
 	{ { "--bogus" }, false },
@@ -324,10 +331,12 @@ test_other_values(void **state)
 	assert_string_equal(cfg.hugepage_dir, "/mnt/h");
 	eal_internal_config_free(&cfg);
 
-	parse((const char *[]){ "--base-virtaddr=0x300000000000", "--mp-timeout=1.25", NULL },
+	parse((const char *[]){ "--base-virtaddr=0x300000000000", "--mp-timeout=1.25",
+		"--iova-mode=va", NULL },
 	      &cfg, &r);
 	assert_int_equal(cfg.base_virtaddr, 0x300000000000ULL);
 	assert_int_equal(cfg.mp_timeout_ms, 1250);
+	assert_int_equal(cfg.iova_mode, RTE_IOVA_VA);
 	eal_internal_config_free(&cfg);
 
 	parse((const char *[]){ "--vdev=net_null0", "-a", "00:01.0", "--vdev", "net_null1",

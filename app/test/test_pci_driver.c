@@ -31,6 +31,7 @@
 #include <rte_common.h>
 #include <rte_dev.h>
 #include <rte_devargs.h>
+#include <rte_eal.h>
 #include <rte_kvargs.h>
 
 #include "eal_private.h"
@@ -156,6 +157,9 @@ bar0(const char *name)
 
 /* "pci_detach NAME" -> result of rte_eal_hotplug_remove("pci", NAME) */
 REGISTER_MP_COMMAND_INT(pci_detach, rte_eal_hotplug_remove("pci", args));
+
+/* "iova_mode" -> 1 (PA) or 2 (VA): the group's IOVA mode, rte_eal_iova_mode() */
+REGISTER_MP_COMMAND_INT(iova_mode, rte_eal_iova_mode());
 
 /* "pci_bar NAME" -> where BAR0 is mapped, "-" when the device is not attached */
 static int

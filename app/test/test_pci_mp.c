@@ -8,6 +8,8 @@
  * the pci_test driver (test_pci_driver.c). Devices are bound to
  * uio_pci_generic, so BARs are mapped from their resource files: regular
  * files here, which map the same way. Every test checks every process.
+ * UIO devices need IOVA as PA, which --no-huge memory cannot give: the
+ * groups run with --iova-mode=va (nothing here does DMA).
  *
  * The VFIO tests need /dev/vfio/vfio and a real device bound to vfio-pci:
  * LOCKSTEP_TEST_VFIO_DEV=DDDD:BB:DD.F and LOCKSTEP_TEST_PCI_ID=vvvv:dddd
@@ -25,6 +27,7 @@
 #include <unistd.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
 
 #include "mp_group.h"
 #include "test.h"
@@ -173,8 +176,8 @@ file_word(const char *name, const char *file, off_t off)
 }
 
 /* 0000:00:06.0 at init; the others are left for the tests to attach. */
-static const char *const primary_args[] = { "--no-huge", "-m", "64", "-a", "0000:00:06.0",
-					    NULL };
+static const char *const primary_args[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-a",
+					    "0000:00:06.0", NULL };
 
 /* BAR0 of name in every process: the same address (or "-" in all); it goes in addr. */
 static void
@@ -196,7 +199,7 @@ expect_same_bar(struct mp_group *g, const char *name, char *addr, size_t size)
 static void
 test_scan_and_probe_at_init(void **state)
 {
-	static const char *const plain[] = { "--no-huge", "-m", "64", NULL };
+	static const char *const plain[] = { "--no-huge", "-m", "64", "--iova-mode=va", NULL };
 	struct mp_group g;
 	char r[128];
 
@@ -223,10 +226,10 @@ test_scan_and_probe_at_init(void **state)
 static void
 test_allow_block_lists(void **state)
 {
-	static const char *const blocked[] = { "--no-huge", "-m", "64", "-b", "0000:00:05.0",
-					       NULL };
-	static const char *const allowed[] = { "--no-huge", "-m", "64", "-a", "0001:00:05.0",
-					       "-a", "00:05.1", NULL };
+	static const char *const blocked[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-b",
+					       "0000:00:05.0", NULL };
+	static const char *const allowed[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-a",
+					       "0001:00:05.0", "-a", "00:05.1", NULL };
 	static const char *const no_pci[] = { "--no-huge", "-m", "64", "--no-pci", NULL };
 	struct mp_group g;
 
@@ -243,14 +246,48 @@ test_allow_block_lists(void **state)
 }
 
 /*
+ * The IOVA mode follows the devices a driver will take: UIO ones need PA,
+ * which --no-huge memory lacks, and init says so; with none of them
+ * (unbound, blocked, or no PCI at all) or with --iova-mode=va it is VA.
+ */
+static void
+test_iova_mode(void **state)
+{
+	static const char *const uio[] = { "--no-huge", "-m", "64", NULL };
+	static const char *const unbound[] = { "--no-huge", "-m", "64", "-a", "0000:00:07.0",
+					       NULL };
+	static const char *const no_pci[] = { "--no-huge", "-m", "64", "--no-pci", NULL };
+	static const char *const forced[] = { "--no-huge", "-m", "64", "--iova-mode=va", NULL };
+	static const char *const pa[] = { "--no-huge", "-m", "64", "--iova-mode=pa", "--no-pci",
+					  NULL };
+	const char *const *va_groups[] = { unbound, no_pci, forced };
+	struct mp_group g;
+	char err[4096];
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(mp_eal_init_error(mp_prefix(), uio, err, sizeof(err)), EINVAL);
+	assert_non_null(strstr(err, "IOVA as PA (a device is on UIO"));
+	assert_non_null(strstr(err, "--iova-mode=va"));
+	assert_int_equal(mp_eal_init_error(mp_prefix(), pa, err, sizeof(err)), EINVAL);
+	assert_non_null(strstr(err, "IOVA as PA (--iova-mode=pa)"));
+	for (i = 0; i < RTE_DIM(va_groups); i++) {
+		mp_group_start(&g, va_groups[i], 1, 0);
+		assert_int_equal(mp_call_int(g.p, "iova_mode"), RTE_IOVA_VA);
+		assert_int_equal(mp_call_int(g.s[0], "iova_mode"), RTE_IOVA_VA);
+		mp_group_stop(&g);
+	}
+}
+
+/*
  * A device that fails to probe at init is logged and left out; named
  * with -a, it makes init fail, saying which and why.
  */
 static void
 test_probe_failure_at_init(void **state)
 {
-	static const char *const allow_bad[] = { "--no-huge", "-m", "64", "-a", "0000:00:0b.0",
-						 NULL };
+	static const char *const allow_bad[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-a",
+						 "0000:00:0b.0", NULL };
 	char err[4096];
 
 	(void)state;
@@ -522,7 +559,7 @@ static void
 test_vfio_attach_detach(void **state)
 {
 	char pargs_dev[64], devargs[80], addr[64], r[64];
-	const char *pargs[] = { "--no-huge", "-m", "64", "-b", pargs_dev, NULL };
+	const char *pargs[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-b", pargs_dev, NULL };
 	const char *dev = vfio_device();
 	struct mp_resources before;
 	struct mp_group g;
@@ -558,7 +595,7 @@ static void
 test_vfio_rollback(void **state)
 {
 	char pargs_dev[64], devargs[96];
-	const char *pargs[] = { "--no-huge", "-m", "64", "-b", pargs_dev, NULL };
+	const char *pargs[] = { "--no-huge", "-m", "64", "--iova-mode=va", "-b", pargs_dev, NULL };
 	const char *dev = vfio_device();
 	struct mp_group g;
 
@@ -582,6 +619,7 @@ test_vfio_rollback(void **state)
 static const struct CMUnitTest tests[] = {
 	PCI_TEST(test_scan_and_probe_at_init),
 	PCI_TEST(test_allow_block_lists),
+	PCI_TEST(test_iova_mode),
 	PCI_TEST(test_probe_failure_at_init),
 	PCI_TEST(test_attach_detach_everywhere),
 	PCI_TEST(test_bar_shared),

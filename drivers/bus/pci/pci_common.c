@@ -337,8 +337,9 @@ pci_cleanup(void)
 }
 
 /*
- * IOVA as PA when a device user space drives is on UIO (no IOMMU) or on
- * VFIO without an IOMMU; VA when they are all on VFIO with one.
+ * IOVA as PA when a device user space will drive (a driver matches it and
+ * -a/-b let it be probed) is on UIO (no IOMMU) or on VFIO without an
+ * IOMMU; VA when they are all on VFIO with one.
  */
 static enum rte_iova_mode
 pci_get_iommu_class(void)
@@ -353,7 +354,7 @@ pci_get_iommu_class(void)
 			if (pci_match_id(drv->id_table, &dev->id) != NULL)
 				break;
 		}
-		if (drv == NULL)
+		if (drv == NULL || !allowed(PCI_PRIV(dev)))
 			continue;
 		uio |= dev->kdrv == RTE_PCI_KDRV_IGB_UIO || dev->kdrv == RTE_PCI_KDRV_UIO_GENERIC;
 		vfio |= dev->kdrv == RTE_PCI_KDRV_VFIO;

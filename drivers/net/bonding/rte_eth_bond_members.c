@@ -353,11 +353,11 @@ bond_detach_owned(const char *bond_name, const char *devname)
 	const struct rte_bus *bus = rte_bus_find_by_device_name(devname);
 	int ret;
 
-	/* The member may have been detached on its own meanwhile: nothing to do then. */
 	if (bus == NULL)
 		return;
 	ret = rte_eal_hotplug_remove(rte_bus_name(bus), devname);
-	if (ret < 0)
+	/* The member may have been detached on its own meanwhile: nothing to do then. */
+	if (ret < 0 && ret != -ENOENT)
 		BOND_LOG(ERR, "%s: cannot detach member device %s, which it attached: %s\n",
 			 bond_name, devname, strerror(-ret));
 }

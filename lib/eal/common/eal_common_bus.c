@@ -15,6 +15,7 @@
 #include <rte_errno.h>
 #include <rte_kvargs.h>
 #include <rte_log.h>
+#include <rte_string_fns.h>
 
 #include "eal_private.h"
 
@@ -127,41 +128,47 @@ rte_bus_find_by_device(const struct rte_device *dev)
 }
 
 static int
-cmp_has_device_name(const struct rte_bus *bus, const void *name)
+cmp_parses(const struct rte_bus *bus, const void *name)
 {
-	return bus->find_device(NULL, eal_dev_cmp_name, name) == NULL;
+	return bus->parse(name, NULL);
 }
 
 struct rte_bus *
 rte_bus_find_by_device_name(const char *str)
 {
-	return str != NULL ? rte_bus_find(NULL, cmp_has_device_name, str) : NULL;
-}
+	char name[RTE_DEV_NAME_MAX_LEN];
+	char *args;
 
-/* The bus whose parse callback claims name. */
-struct rte_bus *
-eal_bus_find_by_parse(const char *name)
-{
-	struct rte_bus *bus;
-
-	TAILQ_FOREACH(bus, &buses, next) {
-		if (bus->parse(name, NULL) == 0)
-			return bus;
-	}
-	return NULL;
+	if (str == NULL)
+		return NULL;
+	rte_strlcpy(name, str, sizeof(name));
+	args = strchr(name, ',');
+	if (args != NULL)
+		*args = '\0';
+	return rte_bus_find(NULL, cmp_parses, name);
 }
 
 enum rte_iova_mode
 rte_bus_get_iommu_class(void)
 {
-	enum rte_iova_mode mode = RTE_IOVA_DC;
+	bool want_pa = false, want_va = false;
 	struct rte_bus *bus;
 
 	TAILQ_FOREACH(bus, &buses, next) {
-		if (bus->get_iommu_class != NULL)
-			mode |= bus->get_iommu_class();
+		enum rte_iova_mode mode;
+
+		if (bus->get_iommu_class == NULL)
+			continue;
+		mode = bus->get_iommu_class();
+		want_pa |= mode == RTE_IOVA_PA;
+		want_va |= mode == RTE_IOVA_VA;
 	}
-	return mode;
+	if (want_pa && want_va) {
+		RTE_LOG(WARNING, EAL, "some buses need IOVA as PA and others as VA: "
+			"neither is chosen for them, and some devices may fail to probe\n");
+		return RTE_IOVA_DC;
+	}
+	return want_pa ? RTE_IOVA_PA : want_va ? RTE_IOVA_VA : RTE_IOVA_DC;
 }
 
 /* Whether two names are the same device of bus: their parsed forms are equal. */

@@ -93,7 +93,7 @@ rte_devargs_parse(struct rte_devargs *da, const char *dev)
 	memcpy(da->name, name, name_len);
 	da->name[name_len] = '\0';
 	if (bus == NULL) {
-		bus = eal_bus_find_by_parse(da->name);
+		bus = rte_bus_find_by_device_name(da->name);
 		if (bus == NULL) {
 			RTE_LOG(ERR, EAL, "no bus knows device '%s' (in '%s')\n", da->name, dev);
 			return -ENODEV;

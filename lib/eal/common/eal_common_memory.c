@@ -5,12 +5,14 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include <rte_bus.h>
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
 #include <rte_memory.h>
 
+#include "eal_internal_cfg.h"
 #include "eal_memcfg.h"
 #include "eal_private.h"
 
@@ -158,6 +160,35 @@ rte_memory_get_nrank(void)
 	return 0;
 }
 
+/*
+ * Primary, after the bus scan: IOVA as --iova-mode says, else as the
+ * scanned devices' drivers need (rte_bus_get_iommu_class), else PA where
+ * there are physical addresses and no IOMMU, VA otherwise. Physical
+ * addresses need hugepages (pinned) and root (pagemap shows frames).
+ */
+static int
+iova_mode_select(const struct eal_config_hdr *h, const void *heap)
+{
+	enum rte_iova_mode mode = eal_get_internal_configuration()->iova_mode;
+	bool phys = !h->no_hugetlbfs && rte_mem_virt2phy(heap) != RTE_BAD_PHYS_ADDR;
+	const char *why = "--iova-mode=pa";
+
+	if (mode == RTE_IOVA_DC) {
+		mode = rte_bus_get_iommu_class();
+		why = "a device is on UIO, or on VFIO without an IOMMU";
+	}
+	if (mode == RTE_IOVA_DC)
+		mode = phys && !eal_iommu_present() ? RTE_IOVA_PA : RTE_IOVA_VA;
+	if (mode == RTE_IOVA_PA && !phys) {
+		RTE_LOG(ERR, EAL, "IOVA as PA (%s) needs physical addresses, and %s; "
+			"--iova-mode=va uses virtual ones\n", why,
+			h->no_hugetlbfs ? "--no-huge memory has none"
+					: "this process cannot read them (pagemap needs root)");
+		return -EINVAL;
+	}
+	return (int)mode;
+}
+
 int
 eal_memory_init(void)
 {
@@ -167,6 +198,7 @@ eal_memory_init(void)
 	unsigned int socket = rte_lcore_to_socket_id(rte_get_main_lcore());
 	size_t seg_len = h->no_hugetlbfs ? h->heap_len : h->page_sz;
 	uint32_t i;
+	int ret;
 
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
@@ -180,10 +212,10 @@ eal_memory_init(void)
 	eal_shared_lock_init(&cfg->peers_lock, false);
 	malloc_heap_init(&cfg->heap, heap, h->heap_len, (int)socket);
 
-	/* Physical addresses need hugepages (pinned) and root (pagemap shows frames). */
-	h->iova_mode = RTE_IOVA_VA;
-	if (!h->no_hugetlbfs && rte_mem_virt2phy(heap) != RTE_BAD_PHYS_ADDR)
-		h->iova_mode = RTE_IOVA_PA;
+	ret = iova_mode_select(h, heap);
+	if (ret < 0)
+		return ret;
+	h->iova_mode = (uint32_t)ret;
 
 	cfg->msl.base_va = heap;
 	cfg->msl.page_sz = h->page_sz;

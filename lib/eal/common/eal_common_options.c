@@ -34,6 +34,7 @@ enum {
 	OPT_LOG_LEVEL,
 	OPT_BASE_VIRTADDR,
 	OPT_MP_TIMEOUT,
+	OPT_IOVA_MODE,
 };
 
 /* The leading ':' makes getopt report a missing argument apart from an unknown option. */
@@ -54,6 +55,7 @@ static const struct option long_options[] = {
 	{ "log-level",      required_argument, NULL, OPT_LOG_LEVEL },
 	{ "base-virtaddr",  required_argument, NULL, OPT_BASE_VIRTADDR },
 	{ "mp-timeout",     required_argument, NULL, OPT_MP_TIMEOUT },
+	{ "iova-mode",      required_argument, NULL, OPT_IOVA_MODE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -138,6 +140,8 @@ eal_usage(const char *prgname)
 	       "  --base-virtaddr=HEX Address of the group's shared memory (default: 0x%llx)\n"
 	       "  --mp-timeout=SEC    Time a multi-process request waits for a peer\n"
 	       "                      (default: %u)\n"
+	       "  --iova-mode=MODE    pa or va: the addresses devices use for DMA\n"
+	       "                      (default: what the devices' drivers need)\n"
 	       "  -v                  Print the version at start-up\n"
 	       "  -h, --help          This help\n",
 	       prgname, EAL_DEFAULT_FILE_PREFIX,
@@ -571,6 +575,14 @@ parse_one(int opt, const char *arg, struct internal_config *cfg)
 		return 0;
 	case OPT_MP_TIMEOUT:
 		return parse_mp_timeout(arg, cfg);
+	case OPT_IOVA_MODE:
+		if (strcmp(arg, "pa") == 0)
+			cfg->iova_mode = RTE_IOVA_PA;
+		else if (strcmp(arg, "va") == 0)
+			cfg->iova_mode = RTE_IOVA_VA;
+		else
+			return -1;
+		return 0;
 	case 'v':
 		cfg->print_version = true;
 		return 0;

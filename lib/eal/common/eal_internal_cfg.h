@@ -71,6 +71,7 @@ struct internal_config {
 	char *hugepage_dir;           /* --huge-dir, NULL: first hugetlbfs mount */
 	uint64_t base_virtaddr;
 	unsigned int mp_timeout_ms;
+	enum rte_iova_mode iova_mode; /* --iova-mode; RTE_IOVA_DC: as the buses need */
 	bool print_version;
 
 	struct eal_devopt_list devopts;

@@ -104,6 +104,9 @@ int eal_memory_map(const char *path, void *addr, uint64_t len, bool create);
 /* Primary: lay out the shared config's memory part (locks, heap, memsegs, IOVA mode). */
 int eal_memory_init(void);
 
+/* Whether the kernel has an IOMMU translating device addresses (iommu groups exist). */
+bool eal_iommu_present(void);
+
 /* Tailqs: give every registered list its shared head. */
 int eal_tailqs_init(void);
 void eal_tailqs_cleanup(void);
@@ -120,7 +123,6 @@ void eal_mp_cleanup(void);
 struct rte_bus;
 struct rte_device;
 int eal_bus_cmp_any(const struct rte_bus *bus, const void *data);
-struct rte_bus *eal_bus_find_by_parse(const char *name);
 void eal_bus_cleanup(void);
 int eal_devargs_init(void);
 void eal_devargs_cleanup(void);

@@ -42,10 +42,18 @@ struct rte_bus *rte_bus_find(const struct rte_bus *start, rte_bus_cmp_t cmp, con
 struct rte_bus *rte_bus_find_by_device(const struct rte_device *dev);
 struct rte_bus *rte_bus_find_by_name(const char *busname);
 
-/** The bus that has a device named str, or NULL. */
+/**
+ * The bus whose naming scheme accepts the device name str (anything from
+ * its first ',' on is ignored), whether or not it has such a device; NULL
+ * when no bus does.
+ */
 struct rte_bus *rte_bus_find_by_device_name(const char *str);
 
-/** The IOVA mode every bus can work with. */
+/**
+ * The IOVA mode the buses' devices need: RTE_IOVA_PA or RTE_IOVA_VA when
+ * the buses that have a preference agree, RTE_IOVA_DC when none has one or
+ * they disagree (a warning then).
+ */
 enum rte_iova_mode rte_bus_get_iommu_class(void);
 
 #ifdef __cplusplus

@@ -49,13 +49,15 @@ static const struct eal_step init_steps[] = {
 	{ "lcores", eal_lcores_init, NULL },
 	{ "runtime directory", eal_runtime_dir_create, eal_runtime_dir_remove },
 	{ "shared config", eal_config_init, eal_config_cleanup },
+	/* Before memory: the IOVA mode depends on the devices found. */
+	{ "device arguments", eal_devargs_init, eal_devargs_cleanup },
+	{ "bus scan", rte_bus_scan, eal_bus_cleanup },
 	{ "memory", eal_memory_init, NULL },
 	{ "tailqs", eal_tailqs_init, eal_tailqs_cleanup },
 	{ "interrupt thread", eal_intr_init, eal_intr_cleanup },
 	{ "alarms", eal_alarm_init, eal_alarm_cleanup },
 	{ "multi-process channel", eal_mp_init, eal_mp_cleanup },
-	{ "device arguments", eal_devargs_init, eal_devargs_cleanup },
-	{ "bus scan", rte_bus_scan, NULL },
+	/* Drivers may use all of the above; their devices go before it does. */
 	{ "bus probe", rte_bus_probe, eal_bus_cleanup },
 	{ "hotplug", eal_hotplug_init, eal_hotplug_cleanup },
 	{ "lcore threads", threads_init, eal_thread_stop_workers },

@@ -9,6 +9,7 @@
  * grows without any mapping or message between processes.
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -234,4 +235,19 @@ rte_mem_virt2phy(const void *virt)
 	    (entry & PAGEMAP_PFN_MASK) == 0)
 		return RTE_BAD_PHYS_ADDR;
 	return (entry & PAGEMAP_PFN_MASK) * page + (uintptr_t)virt % page;
+}
+
+bool
+eal_iommu_present(void)
+{
+	DIR *d = opendir("/sys/kernel/iommu_groups");
+	struct dirent *e;
+	bool found = false;
+
+	if (d == NULL)
+		return false;
+	while (!found && (e = readdir(d)) != NULL)
+		found = e->d_name[0] != '.';
+	closedir(d);
+	return found;
 }
