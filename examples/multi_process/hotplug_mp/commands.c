@@ -2,11 +2,14 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
-/* The CLI: help, list, attach, detach, status, quit. */
+/*
+ * The CLI: help, list, attach, detach, status, quit. The answers of DPDK's
+ * hotplug_mp are kept word for word (its "failed to attached" too), so
+ * that scripts written against it read ours; the reason of a failure is
+ * the EAL's log line.
+ */
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <cmdline.h>
 #include <cmdline_parse.h>
@@ -34,10 +37,10 @@ cmd_help_parsed(void *parsed, struct cmdline *cl, void *data)
 	(void)data;
 	cmdline_printf(cl,
 		"commands:\n"
-		"- attach <devargs>   attach a device in every process of the group\n"
-		"- detach <devargs>   detach it from every process\n"
-		"- list               the ethdev ports of this process\n"
-		"- status             every process of the group and its devices\n"
+		"- attach <devargs>\n"
+		"- detach <devargs>\n"
+		"- list\n"
+		"- status\n"
 		"- quit\n\n");
 }
 
@@ -95,16 +98,18 @@ static void
 cmd_attach_parsed(void *parsed, struct cmdline *cl, void *data)
 {
 	struct cmd_devargs_result *res = parsed;
-	int ret;
+	struct rte_devargs da;
 
 	(void)data;
-	cmdline_printf(cl, "attaching device %s...\n", res->devargs);
-	ret = rte_dev_probe(res->devargs);
-	if (ret == 0)
-		cmdline_printf(cl, "attached device %s\n", res->devargs);
+	if (rte_devargs_parse(&da, res->devargs) < 0) {
+		cmdline_printf(cl, "cannot parse devargs\n");
+		return;
+	}
+	if (rte_eal_hotplug_add(rte_bus_name(da.bus), da.name, da.args) == 0)
+		cmdline_printf(cl, "attached device %s\n", da.name);
 	else
-		cmdline_printf(cl, "failed to attach device %s: %s\n", res->devargs,
-			       strerror(-ret));
+		cmdline_printf(cl, "failed to attached device %s\n", da.name);
+	rte_devargs_reset(&da);
 }
 
 static cmdline_parse_token_string_t cmd_attach_action =
@@ -123,22 +128,17 @@ cmd_detach_parsed(void *parsed, struct cmdline *cl, void *data)
 {
 	struct cmd_devargs_result *res = parsed;
 	struct rte_devargs da;
-	int ret;
 
 	(void)data;
-	ret = rte_devargs_parse(&da, res->devargs);
-	if (ret < 0) {
-		cmdline_printf(cl, "failed to detach device %s: %s\n", res->devargs,
-			       strerror(-ret));
+	if (rte_devargs_parse(&da, res->devargs) < 0) {
+		cmdline_printf(cl, "cannot parse devargs\n");
 		return;
 	}
-	cmdline_printf(cl, "detaching device %s...\n", res->devargs);
-	ret = rte_eal_hotplug_remove(rte_bus_name(da.bus), da.name);
-	if (ret == 0)
-		cmdline_printf(cl, "detached device %s\n", res->devargs);
+	cmdline_printf(cl, "detaching...\n");
+	if (rte_eal_hotplug_remove(rte_bus_name(da.bus), da.name) == 0)
+		cmdline_printf(cl, "detached device %s\n", da.name);
 	else
-		cmdline_printf(cl, "failed to detach device %s: %s\n", res->devargs,
-			       strerror(-ret));
+		cmdline_printf(cl, "failed to detach device %s\n", da.name);
 	rte_devargs_reset(&da);
 }
 

@@ -31,7 +31,10 @@
 #define ACTION_STATUS "hotplug_mp_status"
 #define LINE_MAX_LEN 1024
 
+/* How long the primary waits for the processes' lines... */
 static const struct timespec timeout = { .tv_sec = 5 };
+/* ... and a secondary for the primary's table, which takes up to that long. */
+static const struct timespec table_timeout = { .tv_sec = 6 };
 
 void
 devices_of_this_process(char *buf, size_t size)
@@ -149,7 +152,11 @@ missing(const char *a, const char *b, char *out, size_t size)
 	}
 }
 
-/* The table: the primary's line, then one per reply, flagging differences. */
+/*
+ * The table: the primary's line, then one per reply, flagging differences;
+ * a live process that did not answer in time (stopped, or its handler
+ * stuck) is counted, its devices unknown.
+ */
 static void
 table(const char *primary, const struct rte_mp_reply *r, char *buf, size_t size)
 {
@@ -157,7 +164,7 @@ table(const char *primary, const struct rte_mp_reply *r, char *buf, size_t size)
 	char lack[LINE_MAX_LEN], extra[LINE_MAX_LEN];
 	unsigned int disagree = 0;
 	size_t used;
-	int pid, i;
+	int pid, i, silent;
 
 	if (sscanf(primary, "%63s %d %1023[^\n]", label, &pid, ref) != 3)
 		snprintf(ref, sizeof(ref), "-");
@@ -182,9 +189,15 @@ table(const char *primary, const struct rte_mp_reply *r, char *buf, size_t size)
 		}
 		used += (size_t)snprintf(buf + used, size - used, "\n");
 	}
+	silent = r->nb_sent > r->nb_received ? r->nb_sent - r->nb_received : 0;
+	if (silent > 0 && used < size)
+		used += (size_t)snprintf(buf + used, size - used,
+					 "%d process(es) did not answer in %d s: devices unknown\n",
+					 silent, (int)timeout.tv_sec);
 	if (used < size)
-		snprintf(buf + used, size - used, "%d process(es), %s\n", r->nb_received + 1,
-			 disagree ? "NOT consistent" : "all consistent");
+		snprintf(buf + used, size - used, "%d process(es), %s\n", r->nb_received + 1 + silent,
+			 disagree ? "NOT consistent" : silent ? "consistency unknown"
+							  : "all consistent");
 }
 
 static void
@@ -238,7 +251,7 @@ status_collect(char *buf, size_t size)
 	}
 	memset(&m, 0, sizeof(m));
 	snprintf(m.name, sizeof(m.name), ACTION_STATUS);
-	if (rte_mp_request_sync(&m, &r, &timeout) < 0 || r.nb_received != 1 ||
+	if (rte_mp_request_sync(&m, &r, &table_timeout) < 0 || r.nb_received != 1 ||
 	    r.msgs[0].num_fds != 1) {
 		free(r.msgs);
 		return -1;
