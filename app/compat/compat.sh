@@ -26,12 +26,24 @@ fi
 
 work=$(mktemp -d /tmp/lockstep-compat.XXXXXX)
 pids=()
+# What a group killed here leaves: its runtime directory, and its heap
+# file when that is in /dev/shm (the EAL's rules for both).
+if [ "$(id -u)" -eq 0 ]; then
+	rundir=/var/run/lockstep
+elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
+	rundir=$XDG_RUNTIME_DIR/lockstep
+else
+	rundir=/tmp/lockstep-$(id -u)
+fi
 finish() {
-	local pid
+	local pid p
 	for pid in "${pids[@]}"; do
 		kill -9 "$pid" 2>/dev/null
 	done
 	wait 2>/dev/null
+	for p in "compat_$$" "compat2_$$"; do
+		rm -rf "${rundir:?}/$p" "/dev/shm/lockstep.$(id -u).$p.heap"
+	done
 	rm -rf "$work"
 }
 trap finish EXIT

@@ -9,9 +9,12 @@
  * number of processes (secondaries map them from copies of their fds);
  * frames sent from a secondary arrive intact and the other way round; a
  * secondary joining later gets the fds too; a detach from the primary
- * releases the sockets and every process's copies; bad devargs fail once,
- * cleanly.
+ * releases the sockets and every process's copies; an attach a secondary
+ * fails is rolled back; bad devargs fail once, cleanly.
  */
+
+#include <errno.h>
+#include <signal.h>
 
 #include <rte_common.h>
 
@@ -106,6 +109,41 @@ test_qpairs(void **state)
 	mp_group_stop(&g);
 }
 
+/*
+ * A secondary that does not answer in time (stopped; --mp-timeout=1) fails
+ * the attach: rolled back everywhere, the primary's socket closed and the
+ * other secondary's copy too. Once it runs again it attaches and undoes
+ * its part, in order, and the device attaches as before.
+ */
+static void
+test_attach_rollback(void **state)
+{
+	static const char *const pargs[] = { "--no-huge", "-m", "128", "--mp-timeout=1", NULL };
+	unsigned long fds;
+	struct mp_group g;
+
+	(void)state;
+	veth_setup(&env, "lsar");
+	mp_group_start(&g, pargs, 2, MP_CAPTURE_STDERR);
+	fds = mp_open_fds(g.s[0]);
+	mp_kill(g.s[1], SIGSTOP);
+	assert_int_equal(mp_call_int(g.s[0], "attach net_af_packet0,iface=%s", env.a),
+			 -ETIMEDOUT);
+	assert_int_equal(veth_packet_sockets(env.ifindex_a), 0);
+	mp_expect(g.p, "-", "devices");
+	mp_expect(g.s[0], "-", "devices");
+	assert_int_equal(mp_open_fds(g.s[0]), fds);
+	mp_kill(g.s[1], SIGCONT);
+	/* Queued after its attach and rollback: once this is done, so are they. */
+	assert_int_equal(mp_call_int(g.s[1], "attach net_af_packet0,iface=%s", env.a), 0);
+	mp_expect_all(&g, "net_af_packet0", "devices");
+	assert_int_equal(veth_packet_sockets(env.ifindex_a), 1);
+	mp_expect(g.p, "0", "detach net_af_packet0");
+	assert_int_equal(veth_packet_sockets(env.ifindex_a), 0);
+	assert_int_equal(mp_open_fds(g.s[0]), fds);
+	mp_group_stop(&g);
+}
+
 /* Bad devargs: one clear line from the primary's probe, and nothing attached anywhere. */
 static void
 test_bad_devargs(void **state)
@@ -143,6 +181,7 @@ test_bad_devargs(void **state)
 static const struct CMUnitTest tests[] = {
 	VETH_TEST(test_traffic),
 	VETH_TEST(test_qpairs),
+	VETH_TEST(test_attach_rollback),
 	VETH_TEST(test_bad_devargs),
 };
 

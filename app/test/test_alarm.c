@@ -105,7 +105,9 @@ test_alarm_cancel(void **state)
 	assert_int_equal(rte_eal_alarm_set(50000, record, (void *)'z'), 0);
 	/* By argument, then all the rest with (void *)-1. */
 	assert_int_equal(rte_eal_alarm_cancel(record, (void *)'y'), 1);
+	rte_errno = 0;
 	assert_int_equal(rte_eal_alarm_cancel(record, (void *)'y'), 0);
+	assert_int_equal(rte_errno, ENOENT);
 	assert_int_equal(rte_eal_alarm_set(10000, record, (void *)'k'), 0);
 	assert_int_equal(wait_fired(1, 5000), 1);
 	assert_string_equal(order, "k");

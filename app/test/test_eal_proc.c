@@ -23,6 +23,7 @@
 #include <rte_errno.h>
 
 #include "eal_internal_cfg.h"
+#include "eal_memcfg.h"
 #include "mp_group.h"
 #include "test.h"
 
@@ -52,6 +53,15 @@ cmd_init_again(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(init_again, cmd_init_again);
 
+/* "heap_path" -> the file behind the group's heap */
+static int
+cmd_heap_path(const char *args, char *reply, size_t size)
+{
+	(void)args;
+	snprintf(reply, size, "%s", eal_shared_config()->hdr.heap_path);
+	return 0;
+}
+REGISTER_MP_COMMAND(heap_path, cmd_heap_path);
 
 static bool
 exists(const char *path)
@@ -203,26 +213,56 @@ test_two_prefixes(void **state)
 	assert_int_equal(mp_quit(b), 0);
 }
 
-/* Whoever leaves last, nothing of the group stays in the runtime directory. */
+/*
+ * Whoever leaves last, nothing of the group stays: neither the runtime
+ * directory nor the heap file (which may be outside it, in /dev/shm).
+ */
 static void
 test_cleanup_leaves_nothing(void **state)
 {
 	struct mp_group g;
 	struct mp_proc *p, *s;
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], heap[PATH_MAX];
 
 	(void)state;
 	start_pair(&g, no_huge, secondary);
 	runtime_file(g.prefix, "", dir, sizeof(dir));
 	assert_true(exists(dir));
+	assert_int_equal(mp_call(g.p, heap, sizeof(heap), "heap_path"), 0);
+	assert_true(exists(heap));
 	mp_group_stop(&g);
 	assert_false(exists(dir));
+	assert_false(exists(heap));
 
 	/* The primary leaves first this time. */
 	p = mp_start_eal("primary", g.prefix, no_huge, 0);
 	s = mp_start_eal("secondary", g.prefix, secondary, 0);
 	assert_int_equal(mp_quit(p), 0);
 	assert_int_equal(mp_quit(s), 0);
+	assert_false(exists(dir));
+	assert_false(exists(heap));
+}
+
+/* A runtime directory left open to others (made by hand, say) is made private again. */
+static void
+test_runtime_dir_private(void **state)
+{
+	const char *prefix = mp_prefix();
+	char dir[PATH_MAX];
+	struct mp_proc *p;
+	struct stat st;
+
+	(void)state;
+	runtime_file(prefix, "", dir, sizeof(dir));
+	*strrchr(dir, '/') = '\0';
+	assert_true(mkdir(dir, 0700) == 0 || errno == EEXIST);
+	runtime_file(prefix, "", dir, sizeof(dir));
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(chmod(dir, 0777), 0);
+	p = mp_start_eal("primary", prefix, no_huge, 0);
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	assert_int_equal(mp_quit(p), 0);
 	assert_false(exists(dir));
 }
 
@@ -349,6 +389,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_two_primaries_one_prefix),
 	cmocka_unit_test(test_two_prefixes),
 	cmocka_unit_test(test_cleanup_leaves_nothing),
+	cmocka_unit_test(test_runtime_dir_private),
 	cmocka_unit_test(test_init_twice),
 	cmocka_unit_test(test_bad_option),
 	cmocka_unit_test(test_help_and_version),

@@ -9,6 +9,7 @@
  * thread from waiting for itself.
  */
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -402,6 +404,32 @@ count_of(const char *s, const char *needle)
 	return n;
 }
 
+/* Every socket of the group's directory: a socket, mode 0600; how many. */
+static unsigned int
+sockets_private(const char *prefix)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 256];
+	unsigned int n = 0;
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+
+	assert_int_equal(mp_runtime_dir(prefix, dir, sizeof(dir)), 0);
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "mp_socket", 9) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		assert_int_equal(lstat(path, &st), 0);
+		if (!S_ISSOCK(st.st_mode) || (st.st_mode & 0777) != 0600)
+			fail_msg("%s: mode %o, expected a socket, 0600", path, st.st_mode);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
 static void
 test_request_both_ways(void **state)
 {
@@ -412,6 +440,8 @@ test_request_both_ways(void **state)
 	(void)state;
 	p = start(prefix, true, "primary");
 	s = start(prefix, false, "secondary");
+	/* A main and a reply socket each, only the user may use them. */
+	assert_int_equal(sockets_private(prefix), 4);
 	assert_int_equal(mp_call(p, r, sizeof(r), "mp_req test_echo hello 5000"), 0);
 	snprintf(expect, sizeof(expect), "0 0 1 1 | hello %d", (int)s->pid);
 	assert_string_equal(r, expect);

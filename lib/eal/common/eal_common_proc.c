@@ -1184,7 +1184,7 @@ mp_socket_open(const char *sock)
 	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	/* A stale socket of a crashed process of the same name is ours to replace. */
 	unlink(sun.sun_path);
-	old_mask = umask(0077);
+	old_mask = umask(0177); /* 0600 */
 	ret = bind(fd, (struct sockaddr *)&sun, sizeof(sun));
 	umask(old_mask);
 	if (ret < 0) {

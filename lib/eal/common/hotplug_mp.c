@@ -141,21 +141,10 @@ type_name(uint32_t type)
 	return type < RTE_DIM(names) && names[type] != NULL ? names[type] : "?";
 }
 
-/* What each secondary answered to one broadcast. */
-struct hp_outcome {
-	struct eal_peer peer;
-	bool replied;
-	int result;
-};
-
-/*
- * Send one request to peers and wait (at most timeout_ms) for the
- * answers, which say who they are from (pid). A peer found dead is marked
- * as replying 0: it holds nothing any more.
- */
-static void
-hp_broadcast(uint32_t type, const char *devargs, uint64_t op_id, struct hp_outcome *out,
-	     unsigned int n, unsigned int timeout_ms)
+void
+eal_dev_hotplug_request_to_secondary(uint32_t type, const char *devargs, uint64_t op_id,
+				     struct eal_dev_mp_outcome *out, unsigned int n,
+				     unsigned int timeout_ms)
 {
 	struct eal_peer peers[EAL_MAX_SECONDARIES];
 	struct eal_dev_mp_req req;
@@ -202,7 +191,7 @@ hp_broadcast(uint32_t type, const char *devargs, uint64_t op_id, struct hp_outco
 
 /* The secondaries, for one operation: the registry as it is now. */
 static unsigned int
-hp_peers(struct hp_outcome *out)
+hp_peers(struct eal_dev_mp_outcome *out)
 {
 	struct eal_peer peers[EAL_MAX_SECONDARIES];
 	unsigned int i, n = eal_peers_snapshot(peers, RTE_DIM(peers));
@@ -214,7 +203,7 @@ hp_peers(struct hp_outcome *out)
 
 /* The first failure of a broadcast (-ETIMEDOUT for silence), with who it was. */
 static int
-first_failure(const struct hp_outcome *out, unsigned int n, int ignored, pid_t *who)
+first_failure(const struct eal_dev_mp_outcome *out, unsigned int n, int ignored, pid_t *who)
 {
 	unsigned int i;
 
@@ -234,10 +223,10 @@ first_failure(const struct hp_outcome *out, unsigned int n, int ignored, pid_t *
  * answer: the first are waited for, the silent ones only get it queued.
  */
 static void
-hp_rollback(uint32_t type, const char *devargs, uint64_t op_id, const struct hp_outcome *out,
-	    unsigned int n)
+hp_rollback(uint32_t type, const char *devargs, uint64_t op_id,
+	    const struct eal_dev_mp_outcome *out, unsigned int n)
 {
-	struct hp_outcome acted[EAL_MAX_SECONDARIES], silent[EAL_MAX_SECONDARIES];
+	struct eal_dev_mp_outcome acted[EAL_MAX_SECONDARIES], silent[EAL_MAX_SECONDARIES];
 	unsigned int i, na = 0, ns = 0;
 
 	for (i = 0; i < n; i++) {
@@ -246,19 +235,19 @@ hp_rollback(uint32_t type, const char *devargs, uint64_t op_id, const struct hp_
 		else if (out[i].result == 0)
 			acted[na++] = out[i];
 	}
-	hp_broadcast(type, devargs, op_id, acted, na, mp_timeout_ms());
+	eal_dev_hotplug_request_to_secondary(type, devargs, op_id, acted, na, mp_timeout_ms());
 	for (i = 0; i < na; i++) {
 		if (!acted[i].replied || acted[i].result < 0)
 			RTE_LOG(ERR, EAL, "hotplug: %s of %s failed in process %d: it may be "
 				"inconsistent\n", type_name(type), devargs, (int)acted[i].peer.pid);
 	}
-	hp_broadcast(type, devargs, op_id, silent, ns, 0);
+	eal_dev_hotplug_request_to_secondary(type, devargs, op_id, silent, ns, 0);
 }
 
 static int
 primary_attach(const char *devargs, uint64_t op_id)
 {
-	struct hp_outcome out[EAL_MAX_SECONDARIES];
+	struct eal_dev_mp_outcome out[EAL_MAX_SECONDARIES];
 	struct rte_device *dev = NULL;
 	unsigned int n;
 	pid_t who = 0;
@@ -268,7 +257,8 @@ primary_attach(const char *devargs, uint64_t op_id)
 	if (local < 0 && local != -EEXIST)
 		return local;
 	n = hp_peers(out);
-	hp_broadcast(EAL_DEV_REQ_TYPE_ATTACH, devargs, op_id, out, n, mp_timeout_ms());
+	eal_dev_hotplug_request_to_secondary(EAL_DEV_REQ_TYPE_ATTACH, devargs, op_id, out, n,
+					     mp_timeout_ms());
 	err = first_failure(out, n, -EEXIST, &who);
 	if (err == 0)
 		return local;
@@ -284,7 +274,7 @@ primary_attach(const char *devargs, uint64_t op_id)
 static int
 primary_detach(const char *devargs, uint64_t op_id)
 {
-	struct hp_outcome out[EAL_MAX_SECONDARIES];
+	struct eal_dev_mp_outcome out[EAL_MAX_SECONDARIES];
 	struct rte_devargs da;
 	struct rte_device *dev;
 	unsigned int i, n;
@@ -306,7 +296,8 @@ primary_detach(const char *devargs, uint64_t op_id)
 	n = hp_peers(out);
 	/* No veto registered anywhere: nobody to ask. */
 	if (eal_dev_group_has_vetoes()) {
-		hp_broadcast(EAL_DEV_REQ_TYPE_PRE_DETACH, devargs, op_id, out, n, mp_timeout_ms());
+		eal_dev_hotplug_request_to_secondary(EAL_DEV_REQ_TYPE_PRE_DETACH, devargs, op_id,
+						     out, n, mp_timeout_ms());
 		err = first_failure(out, n, 0, &who);
 		if (err < 0) {
 			RTE_LOG(ERR, EAL, "hotplug: detach of %s refused by process %d (%s)\n",
@@ -314,7 +305,8 @@ primary_detach(const char *devargs, uint64_t op_id)
 			return err;
 		}
 	}
-	hp_broadcast(EAL_DEV_REQ_TYPE_DETACH, devargs, op_id, out, n, mp_timeout_ms());
+	eal_dev_hotplug_request_to_secondary(EAL_DEV_REQ_TYPE_DETACH, devargs, op_id, out, n,
+					     mp_timeout_ms());
 	err = first_failure(out, n, 0, &who);
 	if (err < 0) {
 		RTE_LOG(ERR, EAL, "hotplug: detach of %s failed in process %d (%s): "
@@ -626,13 +618,8 @@ primary_request(uint32_t type, const char *devargs)
 	return ret;
 }
 
-/*
- * Secondary: ask the primary to run an operation; wait for the outcome.
- * It may queue behind other operations, each costing up to two timeouts:
- * the wait is generous, and ends at once if the primary dies.
- */
-static int
-secondary_request(struct eal_dev_mp_req *req, int *fd)
+int
+eal_dev_hotplug_request_to_primary(struct eal_dev_mp_req *req, int *fd)
 {
 	struct rte_mp_reply reply;
 	struct rte_mp_msg msg;
@@ -700,7 +687,7 @@ hotplug(uint32_t type, const char *devargs)
 	memset(&req, 0, sizeof(req));
 	req.type = type;
 	snprintf(req.devargs, sizeof(req.devargs), "%s", devargs);
-	return secondary_request(&req, NULL);
+	return eal_dev_hotplug_request_to_primary(&req, NULL);
 }
 
 bool
@@ -781,7 +768,7 @@ secondary_join(void)
 	memset(&req, 0, sizeof(req));
 	req.type = EAL_DEV_REQ_TYPE_JOIN;
 	snprintf(req.devargs, sizeof(req.devargs), "%" PRIu64 " %s", self->start_time, self->sock);
-	ret = secondary_request(&req, &fd);
+	ret = eal_dev_hotplug_request_to_primary(&req, &fd);
 	if (ret == -EPERM)
 		RTE_LOG(ERR, EAL, "the primary of --file-prefix '%s' disabled multi-process: "
 			"secondaries cannot join\n", eal_get_internal_configuration()->file_prefix);
@@ -849,7 +836,7 @@ eal_hotplug_cleanup(void)
 		memset(&req, 0, sizeof(req));
 		req.type = EAL_DEV_REQ_TYPE_LEAVE;
 		snprintf(req.devargs, sizeof(req.devargs), "%" PRIu64, self->start_time);
-		secondary_request(&req, NULL);
+		eal_dev_hotplug_request_to_primary(&req, NULL);
 	}
 	if (hp.running) {
 		pthread_mutex_lock(&hp.lock);

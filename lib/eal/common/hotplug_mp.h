@@ -14,9 +14,12 @@
  * the action EAL_DEV_MP_ACTION carrying a struct eal_dev_mp_req.
  */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <rte_eal.h>
+
+#include "eal_peers.h"
 
 #define EAL_DEV_MP_ACTION "eal_dev_mp_request"
 
@@ -43,6 +46,31 @@ struct eal_dev_mp_req {
 	uint32_t reserved;
 	char devargs[EAL_DEV_MP_DEVARGS_MAX]; /* "bus:name,args"; JOIN: "start_time socket" */
 };
+
+/* What one secondary answered to a request of the primary. */
+struct eal_dev_mp_outcome {
+	struct eal_peer peer;   /* who */
+	bool replied;
+	int result;             /* 0 or a negative errno, if replied */
+};
+
+/*
+ * Secondary: ask the primary to run an operation (req: type, devargs) and
+ * wait for its outcome, the return value; a JOIN's reply fd goes in *fd.
+ * It may queue behind other operations, each costing up to two timeouts:
+ * the wait is generous, and ends at once if the primary dies.
+ */
+int eal_dev_hotplug_request_to_primary(struct eal_dev_mp_req *req, int *fd);
+
+/*
+ * Primary, from the operation running: send one request to the n peers of
+ * out and wait (at most timeout_ms; 0: only queue it) for their answers,
+ * which say who they are from (pid). A peer found dead is marked as
+ * replying 0: it holds nothing any more.
+ */
+void eal_dev_hotplug_request_to_secondary(uint32_t type, const char *devargs, uint64_t op_id,
+					  struct eal_dev_mp_outcome *out, unsigned int n,
+					  unsigned int timeout_ms);
 
 /* Register the action and start the worker; in a secondary, join the group. */
 int eal_hotplug_init(void);

@@ -143,6 +143,8 @@ rte_eal_alarm_cancel(rte_eal_alarm_callback cb_fn, void *cb_arg)
 	} while (busy_elsewhere);
 	timer_arm();
 	pthread_mutex_unlock(&alarms.lock);
+	if (count == 0)
+		rte_errno = ENOENT;
 	return count;
 }
 

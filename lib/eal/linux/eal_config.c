@@ -83,6 +83,12 @@ mkdir_private(const char *path)
 			path, (unsigned int)geteuid());
 		return -EACCES;
 	}
+	/* Ours but open to others (made by hand, say): sockets and config stay private. */
+	if ((st.st_mode & 077) != 0 && chmod(path, 0700) < 0) {
+		RTE_LOG(ERR, EAL, "cannot make runtime directory %s private: %s\n", path,
+			strerror(errno));
+		return -errno;
+	}
 	return 0;
 }
 
