@@ -76,22 +76,6 @@ struct producer {
 	int cpu;               /* -1: wherever the scheduler puts it */
 };
 
-/* The n-th CPU this process may run on, or -1. */
-static int
-allowed_cpu(unsigned int n)
-{
-	cpu_set_t set;
-	int cpu;
-
-	if (sched_getaffinity(0, sizeof(set), &set) != 0)
-		return -1;
-	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
-		if (CPU_ISSET(cpu, &set) && n-- == 0)
-			return cpu;
-	}
-	return -1;
-}
-
 static void
 pin_self(int cpu)
 {
@@ -131,11 +115,11 @@ two_threads(struct rte_ring *r, bool single, unsigned int n)
 	cpu_set_t saved;
 	void *out[32];
 	pthread_t th;
-	int consumer_cpu = allowed_cpu(0);
+	int consumer_cpu = bench_cpu(0);
 
 	pthread_getaffinity_np(pthread_self(), sizeof(saved), &saved);
-	if (allowed_cpu(1) >= 0) {
-		p.cpu = allowed_cpu(1);
+	if (bench_cpu(1) >= 0) {
+		p.cpu = bench_cpu(1);
 		pin_self(consumer_cpu);
 	}
 	for (run = 0; run < TWO_THREAD_RUNS; run++) {
