@@ -50,12 +50,18 @@ static struct mp_role *roles;
 static struct mp_command *commands;
 
 uint64_t
-mp_now_ms(void)
+mp_now_ns(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t
+mp_now_ms(void)
+{
+	return mp_now_ns() / 1000000;
 }
 
 uint64_t

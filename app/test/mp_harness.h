@@ -124,8 +124,9 @@ int mp_quit(struct mp_proc *p);
 /* Free a reaped helper. */
 void mp_free(struct mp_proc *p);
 
-/* Milliseconds of CLOCK_MONOTONIC: for deadlines. */
+/* Milliseconds, nanoseconds of CLOCK_MONOTONIC: for deadlines and durations. */
 uint64_t mp_now_ms(void);
+uint64_t mp_now_ns(void);
 
 /* Milliseconds, microseconds of CLOCK_MONOTONIC since start. */
 uint64_t mp_ms_since(const struct timespec *start);

@@ -63,6 +63,16 @@ void test_group_register(struct test_group *group);
 
 void test_note_skip(const char *fmt, ...) __rte_format_printf(1, 2);
 
+/* The most threads test_run_threads() starts. */
+#define TEST_THREADS 4
+
+/*
+ * Run fn(arg) on n threads (at most TEST_THREADS) and wait for all of
+ * them. They start together, so that short loops really overlap rather
+ * than run one after another.
+ */
+void test_run_threads(unsigned int n, void *(*fn)(void *), void *arg);
+
 /*
  * Initialise the EAL of the test process itself, once, with these options
  * (no-huge, one lcore, a private file prefix); later calls return the first

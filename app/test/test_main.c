@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,6 +44,37 @@ test_group_register(struct test_group *group)
 		g = &(*g)->next;
 	group->next = *g;
 	*g = group;
+}
+
+struct thread_start {
+	pthread_barrier_t barrier;
+	void *(*fn)(void *);
+	void *arg;
+};
+
+static void *
+thread_start_main(void *arg)
+{
+	struct thread_start *ts = arg;
+
+	pthread_barrier_wait(&ts->barrier);
+	return ts->fn(ts->arg);
+}
+
+void
+test_run_threads(unsigned int n, void *(*fn)(void *), void *arg)
+{
+	struct thread_start ts = { .fn = fn, .arg = arg };
+	pthread_t th[TEST_THREADS];
+	unsigned int i;
+
+	assert_true(n <= RTE_DIM(th));
+	assert_int_equal(pthread_barrier_init(&ts.barrier, NULL, n), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, thread_start_main, &ts), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+	pthread_barrier_destroy(&ts.barrier);
 }
 
 void
