@@ -42,6 +42,8 @@
 #define MP_MAX_ARGS 64
 
 static struct mp_proc *procs[MP_MAX_PROCS];
+/* The cpus helpers may use: this process's at the first mp_floating_lcore_option(). */
+static cpu_set_t allowed;
 static char prefixes[MP_MAX_PREFIXES][MP_PREFIX_MAX];
 static unsigned int nb_prefixes;
 static unsigned int prefix_counter;
@@ -155,6 +157,7 @@ mp_spawn_argv(const char *name, const char *const argv[], int flags)
 	env = helper_environ(name, own_env, sizeof(own_env));
 	if (env == NULL)
 		goto fail;
+	mp_floating_lcore_option(); /* reads the cpus the helper gets */
 	p->pid = fork();
 	if (p->pid < 0)
 		goto fail;
@@ -167,6 +170,8 @@ mp_spawn_argv(const char *name, const char *const argv[], int flags)
 			_exit(127);
 		if (p->err_fd >= 0 && dup2(p->err_fd, STDERR_FILENO) < 0)
 			_exit(127);
+		/* Every cpu of the option, even if the spawning thread is pinned (the bench's is). */
+		sched_setaffinity(0, sizeof(allowed), &allowed);
 		execve(argv[0], (char *const *)(uintptr_t)argv, env);
 		_exit(127);
 	}
@@ -250,7 +255,6 @@ const char *
 mp_floating_lcore_option(void)
 {
 	static char opt[1024];
-	cpu_set_t allowed;
 	size_t used;
 	unsigned int cpu;
 
