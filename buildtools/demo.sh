@@ -119,11 +119,9 @@ for label in B A P; do
 done
 wait "${pids[@]}" 2>/dev/null || true
 pids=()
-for dir in "/var/run/lockstep/$prefix" "${XDG_RUNTIME_DIR:-/nonexistent}/lockstep/$prefix" \
-	   "/tmp/lockstep-$(id -u)/$prefix"; do
-	if [ -e "$dir" ]; then
-		echo "runtime directory $dir left behind"
-		exit 1
-	fi
-done
+dir="$(runtime_base)/$prefix"
+if [ -e "$dir" ]; then
+	echo "runtime directory $dir left behind"
+	exit 1
+fi
 echo "all processes stopped, runtime directory removed"

@@ -1,11 +1,23 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright (c) 2026 The Lockstep authors
 #
-# Sourced by demo.sh and test.sh: make sure the Debian packages Lockstep
-# builds with are installed. As root, install what is missing; otherwise
-# name the packages and stop.
+# Sourced by demo.sh, test.sh and the compat suite: make sure the Debian
+# packages Lockstep builds with are installed (as root, install what is
+# missing; otherwise name the packages and stop), and where process groups
+# keep their runtime directories.
 
 LOCKSTEP_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libnuma-dev libpcap-dev libcmocka-dev libedit-dev iproute2"
+
+# The EAL's rule for the directory holding each group's runtime directory.
+runtime_base() {
+	if [ "$(id -u)" -eq 0 ]; then
+		echo /var/run/lockstep
+	elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
+		echo "$XDG_RUNTIME_DIR/lockstep"
+	else
+		echo "/tmp/lockstep-$(id -u)"
+	fi
+}
 
 ensure_packages() {
 	local missing="" p

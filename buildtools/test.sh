@@ -37,13 +37,7 @@ total_skip=0
 # outside left behind: runtime directories and heap files.
 sweep_test_leftovers() {
 	local base f pid name
-	if [ "$(id -u)" -eq 0 ]; then
-		base=/var/run/lockstep
-	elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
-		base=$XDG_RUNTIME_DIR/lockstep
-	else
-		base=/tmp/lockstep-$(id -u)
-	fi
+	base=$(runtime_base)
 	for f in "$base"/lst_* /dev/shm/lockstep.$(id -u).lst_* \
 		$(awk '$3 == "hugetlbfs" { print $2 }' /proc/mounts | sed "s|\$|/lockstep.$(id -u).lst_*|"); do
 		[ -e "$f" ] || continue

@@ -28,13 +28,8 @@ work=$(mktemp -d /tmp/lockstep-compat.XXXXXX)
 pids=()
 # What a group killed here leaves: its runtime directory, and its heap
 # file when that is in /dev/shm (the EAL's rules for both).
-if [ "$(id -u)" -eq 0 ]; then
-	rundir=/var/run/lockstep
-elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then
-	rundir=$XDG_RUNTIME_DIR/lockstep
-else
-	rundir=/tmp/lockstep-$(id -u)
-fi
+. "$(dirname "$0")/../../buildtools/deps.sh"
+rundir=$(runtime_base)
 finish() {
 	local pid p
 	for pid in "${pids[@]}"; do
