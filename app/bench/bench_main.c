@@ -166,6 +166,8 @@ bench_eal_init_once(void)
 	ret = rte_eal_init((int)RTE_DIM(argv) - 1, argv) < 0 ? -rte_errno : 0;
 	if (ret == 0)
 		atexit(eal_cleanup_at_exit);
+	else
+		mp_remove_runtime_dir(eal_prefix); /* what a failed init left */
 	return ret;
 }
 
