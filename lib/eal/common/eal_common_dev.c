@@ -146,10 +146,14 @@ local_dev_probe(const char *devargs, struct rte_device **new_dev)
 	ret = bus->plug(dev);
 	if (ret > 0)
 		ret = -ENOTSUP; /* no driver matched */
-	if (ret == 0 && !rte_dev_is_probed(dev))
+	if (ret == 0 && !rte_dev_is_probed(dev)) {
+		RTE_LOG(ERR, EAL, "device %s: bus %s probed it, but no driver took it\n", da->name,
+			bus->name);
 		ret = -ENODEV;
+	}
 	if (ret < 0) {
-		RTE_LOG(ERR, EAL, "cannot attach device %s: %s\n", da->name, strerror(-ret));
+		/* The bus's line said why (its driver failed, none matched): one line is enough. */
+		RTE_LOG(DEBUG, EAL, "cannot attach device %s: %s\n", da->name, strerror(-ret));
 		/* The bus forgets a device that failed (vdev); dev may be gone. */
 		goto unlist;
 	}
