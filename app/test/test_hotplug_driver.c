@@ -32,6 +32,7 @@
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
 
+#include "eal_memcfg.h"
 #include "eal_private.h"
 #include "mp_harness.h"
 
@@ -154,6 +155,9 @@ REGISTER_MP_COMMAND_INT(attach, rte_dev_probe(args));
 
 /* "detach NAME" -> result of rte_eal_hotplug_remove("vdev", NAME) */
 REGISTER_MP_COMMAND_INT(detach, rte_eal_hotplug_remove("vdev", args));
+
+/* "vetoes" -> the group's count of detach vetoes (the low half), as the primary decides by it */
+REGISTER_MP_COMMAND_INT(vetoes, (uint32_t)eal_shared_config()->detach_vetoes);
 
 /* "devices" -> the probed devices' names, sorted, space-separated ("-" if none) */
 static int

@@ -149,6 +149,38 @@ test_veto(void **state)
 	mp_group_stop(&g);
 }
 
+/*
+ * A secondary killed with a veto registered leaves the group's count high
+ * (the primary still asks before a detach); the next detach, which every
+ * live process answers with its own count, brings it back to the truth.
+ */
+static void
+test_veto_of_dead_process(void **state)
+{
+	struct mp_group g;
+
+	(void)state;
+	mp_group_start(&g, primary_args, 2, 0);
+	mp_expect(g.s[0], "0", "vetoes");
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test0,veto=s2"), 0);
+	mp_expect_all(&g, "1", "vetoes");
+	mp_kill(g.s[1], SIGKILL);
+	assert_int_equal(mp_wait_exit(g.s[1], MP_TIMEOUT_MS), 128 + SIGKILL);
+	mp_free(g.s[1]);
+	g.s[1] = NULL;
+	mp_expect(g.p, "1", "vetoes");
+	/* Nobody alive vetoes it now; the recount drops the dead process's share. */
+	assert_int_equal(mp_call_int(g.s[0], "detach %s", "hp_test0"), 0);
+	mp_expect(g.p, "0", "vetoes");
+	mp_expect(g.s[0], "0", "vetoes");
+	/* A live veto still counts, and still refuses. */
+	assert_int_equal(mp_call_int(g.p, "attach %s", "hp_test1,veto=s1"), 0);
+	mp_expect(g.p, "1", "vetoes");
+	assert_int_equal(mp_call_int(g.p, "detach %s", "hp_test1"), -EBUSY);
+	mp_expect(g.p, "1", "vetoes");
+	mp_group_stop(&g);
+}
+
 /* A secondary killed during an attach: the others finish well before the timeout. */
 static void
 test_killed_during_attach(void **state)
@@ -326,6 +358,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_detach_fails_in_secondary),
 	cmocka_unit_test(test_primary_fails),
 	cmocka_unit_test(test_veto),
+	cmocka_unit_test(test_veto_of_dead_process),
 	cmocka_unit_test(test_killed_during_attach),
 	cmocka_unit_test(test_stopped_during_attach),
 	cmocka_unit_test(test_concurrent),

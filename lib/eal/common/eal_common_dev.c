@@ -441,6 +441,18 @@ static pthread_mutex_t veto_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned int nb_vetoes;  /* in vetoes */
 static bool vetoes_shared;      /* nb_vetoes is part of the group's count */
 
+/* The group's detach_vetoes: a change of its count by delta, counted as a change. */
+#define VETOES_COUNT_MASK UINT32_MAX
+#define VETOES_CHANGE (1ULL << 32)
+
+static void
+vetoes_group_add(struct eal_shared_config *cfg, int64_t delta)
+{
+	/* Modulo 2^64: a negative delta borrows from the carry of the change. */
+	__atomic_add_fetch(&cfg->detach_vetoes, VETOES_CHANGE + (uint64_t)delta,
+			   __ATOMIC_RELEASE);
+}
+
 /* With veto_lock held: the group's count of vetoes follows ours. */
 static void
 vetoes_count(int delta)
@@ -449,7 +461,7 @@ vetoes_count(int delta)
 
 	nb_vetoes += delta;
 	if (vetoes_shared && cfg != NULL)
-		__atomic_add_fetch(&cfg->nb_detach_vetoes, delta, __ATOMIC_RELEASE);
+		vetoes_group_add(cfg, delta);
 }
 
 void
@@ -459,21 +471,41 @@ eal_dev_vetoes_share(bool share)
 
 	pthread_mutex_lock(&veto_lock);
 	if (cfg != NULL && share != vetoes_shared && nb_vetoes > 0) {
-		if (share)
-			__atomic_add_fetch(&cfg->nb_detach_vetoes, nb_vetoes, __ATOMIC_RELEASE);
-		else
-			__atomic_sub_fetch(&cfg->nb_detach_vetoes, nb_vetoes, __ATOMIC_RELEASE);
+		vetoes_group_add(cfg, share ? (int64_t)nb_vetoes : -(int64_t)nb_vetoes);
 	}
 	vetoes_shared = share;
 	pthread_mutex_unlock(&veto_lock);
 }
 
-bool
-eal_dev_group_has_vetoes(void)
+uint32_t
+eal_dev_vetoes_local(void)
+{
+	uint32_t n;
+
+	pthread_mutex_lock(&veto_lock);
+	n = vetoes_shared ? nb_vetoes : 0;
+	pthread_mutex_unlock(&veto_lock);
+	return n;
+}
+
+uint64_t
+eal_dev_group_vetoes(void)
 {
 	const struct eal_shared_config *cfg = eal_shared_config();
 
-	return cfg == NULL || __atomic_load_n(&cfg->nb_detach_vetoes, __ATOMIC_ACQUIRE) != 0;
+	return cfg == NULL ? VETOES_COUNT_MASK : __atomic_load_n(&cfg->detach_vetoes,
+								  __ATOMIC_ACQUIRE);
+}
+
+void
+eal_dev_group_vetoes_settle(uint64_t seen, uint32_t counted)
+{
+	struct eal_shared_config *cfg = eal_shared_config();
+
+	if (cfg != NULL && counted < (seen & VETOES_COUNT_MASK))
+		__atomic_compare_exchange_n(&cfg->detach_vetoes, &seen,
+					    (seen & ~(uint64_t)VETOES_COUNT_MASK) + VETOES_CHANGE +
+					    counted, false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
 
 int

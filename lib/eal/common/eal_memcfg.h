@@ -32,7 +32,7 @@
 
 #include "malloc_heap.h"
 
-#define EAL_CONFIG_VERSION 4
+#define EAL_CONFIG_VERSION 5
 #define EAL_MAX_SECONDARIES 128
 #define EAL_MP_SOCK_NAMESIZE 64
 #define EAL_MP_PRIMARY_SOCK "mp_socket"
@@ -94,11 +94,15 @@ struct eal_shared_config {
 	struct eal_peer peers[EAL_MAX_SECONDARIES];
 
 	/*
-	 * Detach vetoes registered in the group (atomic). While it is 0 the
-	 * primary does not ask the secondaries before a detach. A process that
-	 * dies with vetoes leaves it high: that costs a question, nothing more.
+	 * Detach vetoes registered in the group (atomic): the count in the low
+	 * 32 bits, how many times it changed in the high 32 (so that a recount
+	 * can tell it changed meanwhile, even back to the same count). While
+	 * the count is 0 the primary does not ask the secondaries before a
+	 * detach. A process that dies with vetoes leaves it high, until the
+	 * next detach: every process answers the question with its count and
+	 * the primary recounts.
 	 */
-	uint32_t nb_detach_vetoes;
+	uint64_t detach_vetoes;
 
 	/* tailq heads, protected by qlock; a slot is free when name[0] is 0 */
 	struct rte_tailq_head tailq_head[RTE_MAX_TAILQ];

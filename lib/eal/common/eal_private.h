@@ -143,8 +143,25 @@ int eal_dev_detach_vetoed(const char *device_name);
  */
 void eal_dev_vetoes_share(bool share);
 
-/* Whether any process of the group may veto a detach. */
-bool eal_dev_group_has_vetoes(void);
+/* This process's detach vetoes, as counted in the group (0 before hotplug init). */
+uint32_t eal_dev_vetoes_local(void);
+
+/*
+ * The group's detach vetoes: their count in the low 32 bits (0: no process
+ * of the group may veto a detach), how often it changed above. The count
+ * errs high: a process that dies with vetoes leaves its share, until the
+ * primary recounts.
+ */
+uint64_t eal_dev_group_vetoes(void);
+
+/*
+ * Primary, after every secondary answered a PRE_DETACH with its count:
+ * seen is what eal_dev_group_vetoes() said before asking, counted the sum
+ * of the answers and its own count, read after them. Lower the count to
+ * counted unless anything changed meanwhile (a veto registered or
+ * dropped, even back to the same count: then it stays, which errs high).
+ */
+void eal_dev_group_vetoes_settle(uint64_t seen, uint32_t counted);
 
 /*
  * Probe a device in this process only: 0 (with the device in *new_dev),

@@ -165,6 +165,7 @@ eal_dev_hotplug_request_to_secondary(uint32_t type, const char *devargs, uint64_
 		peers[i] = out[i].peer;
 		out[i].replied = false;
 		out[i].result = 0;
+		out[i].nb_vetoes = 0;
 	}
 	ms_to_ts(timeout_ms, &ts);
 	eal_mp_request_peers(&msg, peers, n, &reply, &ts);
@@ -177,6 +178,7 @@ eal_dev_hotplug_request_to_secondary(uint32_t type, const char *devargs, uint64_
 			if (out[i].peer.pid == r->pid && !out[i].replied) {
 				out[i].replied = true;
 				out[i].result = r->result;
+				out[i].nb_vetoes = r->nb_vetoes;
 			}
 		}
 	}
@@ -277,7 +279,9 @@ primary_detach(const char *devargs, uint64_t op_id)
 	struct eal_dev_mp_outcome out[EAL_MAX_SECONDARIES];
 	struct rte_devargs da;
 	struct rte_device *dev;
+	uint32_t counted = 0;
 	unsigned int i, n;
+	uint64_t vetoes;
 	pid_t who = 0;
 	int err;
 
@@ -295,7 +299,8 @@ primary_detach(const char *devargs, uint64_t op_id)
 		return err;
 	n = hp_peers(out);
 	/* No veto registered anywhere: nobody to ask. */
-	if (eal_dev_group_has_vetoes()) {
+	vetoes = eal_dev_group_vetoes();
+	if ((uint32_t)vetoes != 0) {
 		eal_dev_hotplug_request_to_secondary(EAL_DEV_REQ_TYPE_PRE_DETACH, devargs, op_id,
 						     out, n, mp_timeout_ms());
 		err = first_failure(out, n, 0, &who);
@@ -304,6 +309,10 @@ primary_detach(const char *devargs, uint64_t op_id)
 				devargs, (int)who, strerror(-err));
 			return err;
 		}
+		/* Everyone answered with their count: drop what dead processes left. */
+		for (i = 0; i < n; i++)
+			counted += out[i].nb_vetoes;
+		eal_dev_group_vetoes_settle(vetoes, counted + eal_dev_vetoes_local());
 	}
 	eal_dev_hotplug_request_to_secondary(EAL_DEV_REQ_TYPE_DETACH, devargs, op_id, out, n,
 					     mp_timeout_ms());
@@ -410,7 +419,7 @@ device_of(const char *devargs)
 
 /* Secondary: its part of an operation of the primary. */
 static int
-secondary_part(const struct eal_dev_mp_req *req)
+secondary_part(const struct eal_dev_mp_req *req, uint32_t *nb_vetoes)
 {
 	struct rte_device *dev = device_of(req->devargs);
 	struct hp_history *h;
@@ -431,6 +440,7 @@ secondary_part(const struct eal_dev_mp_req *req)
 	case EAL_DEV_REQ_TYPE_PRE_DETACH:
 		if (dev != NULL)
 			ret = eal_dev_detach_vetoed(dev->name);
+		*nb_vetoes = eal_dev_vetoes_local();
 		break;
 	case EAL_DEV_REQ_TYPE_DETACH:
 		h = history_new(req->op_id);
@@ -501,7 +511,7 @@ hp_worker(void *arg)
 		msg_init(&reply, &job->req);
 		r = (struct eal_dev_mp_req *)reply.param;
 		r->result = is_primary() ? primary_job(&job->req, &reply) :
-					   secondary_part(&job->req);
+					   secondary_part(&job->req, &r->nb_vetoes);
 		r->pid = getpid();
 
 		if (job->peer[0] == '\0') {

@@ -43,7 +43,7 @@ struct eal_dev_mp_req {
 	int32_t result;                       /* reply: 0 or a negative errno */
 	uint64_t op_id;                       /* the primary's operation this belongs to */
 	int32_t pid;                          /* reply: who answers */
-	uint32_t reserved;
+	uint32_t nb_vetoes;                   /* reply to PRE_DETACH: the peer's vetoes */
 	char devargs[EAL_DEV_MP_DEVARGS_MAX]; /* "bus:name,args"; JOIN: "start_time socket" */
 };
 
@@ -52,6 +52,7 @@ struct eal_dev_mp_outcome {
 	struct eal_peer peer;   /* who */
 	bool replied;
 	int result;             /* 0 or a negative errno, if replied */
+	uint32_t nb_vetoes;     /* PRE_DETACH: its detach vetoes, if replied */
 };
 
 /*
