@@ -142,6 +142,110 @@ test_buses(void **state)
 	free(buf);
 }
 
+/* Two buses of the test's own, for rte_bus_scan and rte_bus_get_iommu_class. */
+static int tbus_scan_ret[2];
+static unsigned int tbus_scans[2];
+static enum rte_iova_mode tbus_iommu[2];
+
+static int
+tbus_scan_a(void)
+{
+	tbus_scans[0]++;
+	return tbus_scan_ret[0];
+}
+
+static int
+tbus_scan_b(void)
+{
+	tbus_scans[1]++;
+	return tbus_scan_ret[1];
+}
+
+static enum rte_iova_mode
+tbus_iommu_a(void)
+{
+	return tbus_iommu[0];
+}
+
+static enum rte_iova_mode
+tbus_iommu_b(void)
+{
+	return tbus_iommu[1];
+}
+
+static int
+tbus_probe(void)
+{
+	return 0;
+}
+
+/* No name is theirs: they never take part in devargs. */
+static int
+tbus_parse(const char *name, void *addr)
+{
+	(void)name;
+	(void)addr;
+	return -1;
+}
+
+static struct rte_device *
+tbus_find(const struct rte_device *start, rte_dev_cmp_t cmp, const void *data)
+{
+	(void)start;
+	(void)cmp;
+	(void)data;
+	return NULL;
+}
+
+/*
+ * rte_bus_scan scans every bus even after one failed, and returns the
+ * first error; rte_bus_get_iommu_class gives what the buses with a
+ * preference agree on, DC when none has one or they disagree.
+ */
+static void
+test_bus_scan_and_iommu_class(void **state)
+{
+	struct rte_bus a = { .name = "tbus_a", .scan = tbus_scan_a, .probe = tbus_probe,
+			     .find_device = tbus_find, .parse = tbus_parse,
+			     .get_iommu_class = tbus_iommu_a };
+	struct rte_bus b = { .name = "tbus_b", .scan = tbus_scan_b, .probe = tbus_probe,
+			     .find_device = tbus_find, .parse = tbus_parse,
+			     .get_iommu_class = tbus_iommu_b };
+	static const struct {
+		enum rte_iova_mode a, b, expect;
+	} classes[] = {
+		{ RTE_IOVA_DC, RTE_IOVA_DC, RTE_IOVA_DC },
+		{ RTE_IOVA_PA, RTE_IOVA_DC, RTE_IOVA_PA },
+		{ RTE_IOVA_DC, RTE_IOVA_VA, RTE_IOVA_VA },
+		{ RTE_IOVA_VA, RTE_IOVA_VA, RTE_IOVA_VA },
+		{ RTE_IOVA_PA, RTE_IOVA_VA, RTE_IOVA_DC },
+	};
+	unsigned int i;
+
+	(void)state;
+	rte_bus_register(&a);
+	rte_bus_register(&b);
+	tbus_scan_ret[0] = -EIO;
+	tbus_scan_ret[1] = 0;
+	tbus_scans[0] = tbus_scans[1] = 0;
+	assert_int_equal(rte_bus_scan(), -EIO);
+	assert_int_equal(tbus_scans[0], 1);
+	assert_int_equal(tbus_scans[1], 1);
+	tbus_scan_ret[0] = 0;
+	assert_int_equal(rte_bus_scan(), 0);
+	/* The tree's own buses (PCI here: no device a driver takes) have no preference. */
+	for (i = 0; i < RTE_DIM(classes); i++) {
+		tbus_iommu[0] = classes[i].a;
+		tbus_iommu[1] = classes[i].b;
+		if (rte_bus_get_iommu_class() != classes[i].expect)
+			fail_msg("buses %d and %d: class %d, expected %d", classes[i].a,
+				 classes[i].b, rte_bus_get_iommu_class(), classes[i].expect);
+	}
+	rte_bus_unregister(&b);
+	rte_bus_unregister(&a);
+	assert_null(rte_bus_find_by_name("tbus_a"));
+}
+
 static int
 count_devices(const char *str)
 {
@@ -247,6 +351,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_parse_table),
 	cmocka_unit_test(test_devargs_list),
 	cmocka_unit_test(test_buses),
+	cmocka_unit_test(test_bus_scan_and_iommu_class),
 	cmocka_unit_test_setup(test_vdev_local, setup),
 	cmocka_unit_test_setup(test_veto_registry, setup),
 	cmocka_unit_test(test_dev_events),

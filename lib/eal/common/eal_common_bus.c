@@ -44,20 +44,22 @@ rte_bus_name(const struct rte_bus *bus)
 	return bus->name;
 }
 
+/* Every bus is scanned, whatever another's failure; the first error is returned. */
 int
 rte_bus_scan(void)
 {
 	struct rte_bus *bus;
-	int ret;
+	int ret, first = 0;
 
 	TAILQ_FOREACH(bus, &buses, next) {
 		ret = bus->scan();
 		if (ret < 0) {
 			RTE_LOG(ERR, EAL, "scan of bus %s failed: %s\n", bus->name, strerror(-ret));
-			return ret;
+			if (first == 0)
+				first = ret;
 		}
 	}
-	return 0;
+	return first;
 }
 
 int
