@@ -17,6 +17,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,20 +234,23 @@ cmd_cycle(const char *args, char *reply, size_t size)
 REGISTER_MP_COMMAND(cycle, cmd_cycle);
 
 /*
- * "storm N" -> N operations on hp_test0..3, attaching what is absent and
- * detaching what is present, round robin; "ok" or "fail I R". Another
- * process storming too may get there first: -EEXIST and -ENOENT are fine.
+ * "storm MS" -> operations on hp_test0..3 for MS milliseconds, attaching
+ * what is absent and detaching what is present, round robin; "ok N" (how
+ * many) or "fail I R". Another process storming too may get there first:
+ * -EEXIST and -ENOENT are fine.
  */
 static int
 cmd_storm(const char *args, char *reply, size_t size)
 {
+	uint64_t end, ms;
 	char name[32];
-	unsigned int n, i;
+	unsigned int i;
 	int ret;
 
-	if (sscanf(args, "%u", &n) != 1)
+	if (sscanf(args, "%" SCNu64, &ms) != 1)
 		return snprintf(reply, size, "usage"), 0;
-	for (i = 0; i < n; i++) {
+	end = mp_now_ms() + ms;
+	for (i = 0; mp_now_ms() < end; i++) {
 		snprintf(name, sizeof(name), "hp_test%u", i % 4);
 		if (eal_dev_find("vdev", name) != NULL)
 			ret = rte_eal_hotplug_remove("vdev", name);
@@ -255,7 +259,7 @@ cmd_storm(const char *args, char *reply, size_t size)
 		if (ret != 0 && ret != -EEXIST && ret != -ENOENT)
 			return snprintf(reply, size, "fail %u %d", i, ret), 0;
 	}
-	snprintf(reply, size, "ok");
+	snprintf(reply, size, "ok %u", i);
 	return 0;
 }
 REGISTER_MP_COMMAND(storm, cmd_storm);
