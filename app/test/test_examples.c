@@ -56,12 +56,13 @@ test_helloworld(void **state)
 	assert_int_equal(lines, 2);
 }
 
-/* Start hotplug_mp as LABEL in the group prefix. */
+/* Start hotplug_mp as LABEL in the group prefix, with one more EAL option if not NULL. */
 static struct mp_proc *
-hotplug_mp_start(const char *path, const char *prefix_opt, const char *label)
+hotplug_mp_start(const char *path, const char *prefix_opt, const char *label, const char *opt)
 {
 	const char *argv[] = { path, "--no-huge", prefix_opt, "--proc-type=auto",
-			       mp_floating_lcore_option(), "--", "--label", label, NULL };
+			       mp_floating_lcore_option(), opt != NULL ? opt : "--no-pci", "--",
+			       "--label", label, NULL };
 	struct mp_proc *p = mp_spawn_argv(label, argv, 0);
 
 	assert_non_null(p);
@@ -131,17 +132,19 @@ expect_status(struct mp_proc *p, unsigned int nprocs, unsigned int silent, const
 static void
 test_hotplug_mp_cli(void **state)
 {
-	char path[PATH_MAX], prefix_opt[96];
-	struct mp_proc *p, *a, *b;
+	char path[PATH_MAX], prefix_opt[96], line[512];
+	struct mp_proc *p, *a, *b, *c;
+	bool disagree;
+	unsigned int i;
 
 	(void)state;
 	example_path("hotplug_mp", path, sizeof(path));
 	snprintf(prefix_opt, sizeof(prefix_opt), "--file-prefix=%s", mp_prefix());
-	p = hotplug_mp_start(path, prefix_opt, "P");
+	p = hotplug_mp_start(path, prefix_opt, "P", NULL);
 	/* The primary must be up before the others choose their type. */
 	expect_lines(p, "list", (const char *[]){ "list all etherdev", NULL });
-	a = hotplug_mp_start(path, prefix_opt, "A");
-	b = hotplug_mp_start(path, prefix_opt, "B");
+	a = hotplug_mp_start(path, prefix_opt, "A", NULL);
+	b = hotplug_mp_start(path, prefix_opt, "B", NULL);
 
 	expect_lines(p, "help", (const char *[]){ "commands:", "- attach <devargs>",
 		"- detach <devargs>", "- list", "- status", "- quit", "", NULL });
@@ -171,6 +174,22 @@ test_hotplug_mp_cli(void **state)
 	expect_status(a, 3, 1, "net_null1", "consistency unknown");
 	mp_kill(b, SIGCONT);
 	expect_status(p, 3, 0, "net_null1", "all consistent");
+
+	/* A device of C's own (--vdev, probed in C only): C is flagged, the group inconsistent. */
+	c = hotplug_mp_start(path, prefix_opt, "C", "--vdev=fault9");
+	expect_lines(c, "list", (const char *[]){ "list all etherdev", "1\tnet_null1", NULL });
+	assert_int_equal(mp_send(p, "status"), 0);
+	for (disagree = false, i = 0; i < 5; i++) {
+		assert_int_equal(mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS), 0);
+		if (strncmp(line, "C ", 2) == 0)
+			disagree = strstr(line, "<- DISAGREES with the primary, also has fault9") !=
+				   NULL;
+	}
+	assert_true(disagree);
+	assert_int_equal(mp_recv(p, line, sizeof(line), MP_TIMEOUT_MS), 0);
+	assert_string_equal(line, "4 process(es), NOT consistent");
+	assert_int_equal(mp_send(c, "quit"), 0);
+	assert_int_equal(mp_wait_exit(c, MP_TIMEOUT_MS), 0);
 
 	assert_int_equal(mp_send(b, "quit"), 0);
 	assert_int_equal(mp_wait_exit(b, MP_TIMEOUT_MS), 0);
