@@ -64,6 +64,7 @@ test_parse_table(void **state)
 {
 	struct rte_devargs da;
 	unsigned int i, bad = 0;
+	char *long_args;
 
 	(void)state;
 	for (i = 0; i < RTE_DIM(parse_cases); i++) {
@@ -83,6 +84,19 @@ test_parse_table(void **state)
 	assert_int_equal(bad, 0);
 	assert_int_equal(rte_devargs_parse(NULL, "hp_test0"), -EINVAL);
 	assert_int_equal(rte_devargs_parse(&da, NULL), -EINVAL);
+	/* Arguments up to 4095 characters in all; one more is too long. */
+	long_args = malloc(4097);
+	assert_non_null(long_args);
+	memcpy(long_args, "hp_test0,k=", 11);
+	memset(long_args + 11, 'v', 4095 - 11);
+	long_args[4095] = '\0';
+	assert_int_equal(rte_devargs_parse(&da, long_args), 0);
+	assert_int_equal(strlen(da.args), 4095 - 9);
+	rte_devargs_reset(&da);
+	long_args[4095] = 'v';
+	long_args[4096] = '\0';
+	assert_int_equal(rte_devargs_parse(&da, long_args), -ENAMETOOLONG);
+	free(long_args);
 	assert_int_equal(rte_devargs_parsef(&da, "hp_test%d,k=%s", 7, "v"), 0);
 	assert_string_equal(da.name, "hp_test7");
 	assert_string_equal(da.args, "k=v");
