@@ -192,8 +192,15 @@ eal_memory_map(const char *path, void *addr, uint64_t len, bool create)
 	}
 	p = mmap(addr, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
 	if (p == MAP_FAILED) {
-		RTE_LOG(ERR, EAL, "cannot map the heap file %s (%" PRIu64 " bytes): %s\n",
-			path, len, strerror(errno));
+		int err = errno;
+		struct statfs sfs;
+		/* Where the free count could not be read, the kernel's refusal is the news. */
+		bool short_of_pages = err == ENOMEM && fstatfs(fd, &sfs) == 0 &&
+				      sfs.f_type == HUGETLBFS_MAGIC;
+
+		RTE_LOG(ERR, EAL, "cannot map the heap file %s (%" PRIu64 " bytes): %s%s\n",
+			path, len, strerror(err), short_of_pages ? ": not enough free "
+			"hugepages; reserve more, lower -m, or use --no-huge" : "");
 		goto fail;
 	}
 	close(fd);
