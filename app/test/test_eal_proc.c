@@ -5,7 +5,8 @@
 /*
  * The process model: primary, secondary and auto; a secondary without a
  * primary; two primaries on one prefix; prefixes side by side; what
- * rte_eal_init() and rte_eal_cleanup() leave behind.
+ * rte_eal_init() and rte_eal_cleanup() leave behind; the runtime directory;
+ * how rte_panic(), RTE_VERIFY() and rte_exit() end a process.
  */
 
 #include <errno.h>
@@ -15,10 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_debug.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 
@@ -62,6 +65,60 @@ cmd_heap_path(const char *args, char *reply, size_t size)
 	return 0;
 }
 REGISTER_MP_COMMAND(heap_path, cmd_heap_path);
+
+/* "runtime_dir" -> what rte_eal_get_runtime_dir() says */
+static int
+cmd_runtime_dir(const char *args, char *reply, size_t size)
+{
+	(void)args;
+	snprintf(reply, size, "%s", rte_eal_get_runtime_dir());
+	return 0;
+}
+REGISTER_MP_COMMAND(runtime_dir, cmd_runtime_dir);
+
+/* The fatal commands below kill their helper on purpose: no core file for that. */
+static void
+no_core_file(void)
+{
+	const struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+}
+
+/* "panic TEXT" -> no reply: rte_panic() with TEXT */
+static int
+cmd_panic(const char *args, char *reply, size_t size)
+{
+	(void)reply;
+	(void)size;
+	no_core_file();
+	rte_panic("asked to panic: %s\n", args);
+}
+REGISTER_MP_COMMAND(panic, cmd_panic);
+
+/* "verify_fail" -> no reply: an RTE_VERIFY() that does not hold */
+static int
+cmd_verify_fail(const char *args, char *reply, size_t size)
+{
+	(void)reply;
+	(void)size;
+	no_core_file();
+	RTE_VERIFY(args[0] == '!');
+	return 0;
+}
+REGISTER_MP_COMMAND(verify_fail, cmd_verify_fail);
+
+/* "exit CODE" -> no reply: rte_exit(CODE) */
+static int
+cmd_exit(const char *args, char *reply, size_t size)
+{
+	int code = atoi(args);
+
+	(void)reply;
+	(void)size;
+	rte_exit(code, "asked to exit with %d\n", code);
+}
+REGISTER_MP_COMMAND(exit, cmd_exit);
 
 static bool
 exists(const char *path)
@@ -380,6 +437,91 @@ test_hugepages_missing(void **state)
 	assert_null(strchr(strchr(err, '\n') + 1, '\n'));
 }
 
+/*
+ * rte_eal_get_runtime_dir() names the group's directory, the same in the
+ * primary and a secondary (sockets and files of the group go there), and
+ * that directory is private to the user (mode 0700).
+ */
+static void
+test_runtime_dir(void **state)
+{
+	char dir[PATH_MAX];
+	struct mp_group g;
+	struct stat st;
+
+	(void)state;
+	start_pair(&g, no_huge, secondary);
+	assert_int_equal(mp_runtime_dir(g.prefix, dir, sizeof(dir)), 0);
+	mp_expect(g.p, dir, "runtime_dir");
+	mp_expect(g.s[0], dir, "runtime_dir");
+	assert_int_equal(stat(dir, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_int_equal(st.st_mode & 07777, 0700);
+	mp_group_stop(&g);
+}
+
+/* Send p a command it dies of; how it ended (mp_wait_exit), p freed. */
+static int
+die_of(struct mp_proc **p, const char *cmd, char *err, size_t size)
+{
+	int status;
+
+	assert_int_equal(mp_send(*p, "%s", cmd), 0);
+	status = mp_wait_exit(*p, MP_TIMEOUT_MS);
+	snprintf(err, size, "%s", mp_stderr(*p));
+	mp_free(*p);
+	*p = NULL;
+	return status;
+}
+
+/*
+ * rte_panic() and a failing RTE_VERIFY() log why (with the function, and
+ * the expression for RTE_VERIFY) to stderr, then abort(): the process dies
+ * of SIGABRT, so that a core dump shows where. The others of the group go on.
+ */
+static void
+test_panic_and_verify(void **state)
+{
+	char err[16384];
+	struct mp_group g;
+
+	(void)state;
+	mp_group_start(&g, no_huge, 1, MP_CAPTURE_STDERR);
+	assert_int_equal(die_of(&g.s[0], "panic on request", err, sizeof(err)),
+			 128 + SIGABRT);
+	assert_text_has(err, "PANIC in cmd_panic():", "asked to panic: on request\n");
+	mp_expect(g.p, "pong primary", "ping");
+	assert_int_equal(die_of(&g.p, "verify_fail", err, sizeof(err)), 128 + SIGABRT);
+	assert_text_has(err, "PANIC in cmd_verify_fail():",
+			"assert \"args[0] == '!'\" failed\n");
+}
+
+/*
+ * rte_exit() logs its message, releases the EAL (rte_eal_cleanup) and
+ * exits with the code given: from a secondary, the group goes on; from
+ * the primary, the last to leave, nothing of the group stays behind.
+ */
+static void
+test_exit(void **state)
+{
+	char err[16384], dir[PATH_MAX], heap[PATH_MAX];
+	struct mp_group g;
+
+	(void)state;
+	mp_group_start(&g, no_huge, 1, MP_CAPTURE_STDERR);
+	assert_int_equal(die_of(&g.s[0], "exit 3", err, sizeof(err)), 3);
+	assert_text_has(err, "asked to exit with 3\n");
+	mp_expect(g.p, "pong primary", "ping");
+	runtime_file(g.prefix, "", dir, sizeof(dir));
+	assert_true(exists(dir));
+	assert_int_equal(mp_call(g.p, heap, sizeof(heap), "heap_path"), 0);
+	assert_true(exists(heap));
+	assert_int_equal(die_of(&g.p, "exit 42", err, sizeof(err)), 42);
+	assert_text_has(err, "asked to exit with 42\n");
+	assert_false(exists(dir));
+	assert_false(exists(heap));
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hugepages_missing),
 	cmocka_unit_test(test_primary_then_secondary),
@@ -394,6 +536,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_bad_option),
 	cmocka_unit_test(test_help_and_version),
 	cmocka_unit_test(test_address_taken),
+	cmocka_unit_test(test_runtime_dir),
+	cmocka_unit_test(test_panic_and_verify),
+	cmocka_unit_test(test_exit),
 };
 
 REGISTER_TEST_GROUP(eal_proc, tests);
