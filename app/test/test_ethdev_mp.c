@@ -10,7 +10,8 @@
  * eth_commands.c): same port id and name everywhere, a secondary
  * sending on a port the primary configured and receives on, detach from a
  * secondary while the primary polls, the port id reused after a detach,
- * NEW and DESTROY in secondaries, bad devargs failing once and cleanly.
+ * NEW and DESTROY in secondaries, bad devargs failing once and cleanly,
+ * a port's owner the same in every process.
  */
 
 #include <inttypes.h>
@@ -287,6 +288,77 @@ cmd_poll_stop(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(eth_poll_stop, cmd_poll_stop);
 
+/* "eth_owner_new" -> a new owner id */
+static int
+cmd_owner_new(const char *args, char *reply, size_t size)
+{
+	uint64_t id;
+	int ret;
+
+	(void)args;
+	ret = rte_eth_dev_owner_new(&id);
+	if (ret < 0)
+		return snprintf(reply, size, "%d", ret), 0;
+	snprintf(reply, size, "%" PRIu64, id);
+	return 0;
+}
+REGISTER_MP_COMMAND(eth_owner_new, cmd_owner_new);
+
+/* "eth_owner_set NAME ID OWNER" -> result of rte_eth_dev_owner_set */
+static int
+cmd_owner_set(const char *args, char *reply, size_t size)
+{
+	struct rte_eth_dev_owner owner = { 0 };
+	char name[RTE_ETH_NAME_MAX_LEN];
+	uint16_t port_id;
+
+	if (sscanf(args, "%63s %" SCNu64 " %63s", name, &owner.id, owner.name) != 3 ||
+	    rte_eth_dev_get_port_by_name(name, &port_id) < 0)
+		return snprintf(reply, size, "usage"), 0;
+	snprintf(reply, size, "%d", rte_eth_dev_owner_set(port_id, &owner));
+	return 0;
+}
+REGISTER_MP_COMMAND(eth_owner_set, cmd_owner_set);
+
+/* "eth_owner_unset NAME ID" -> result of rte_eth_dev_owner_unset */
+static int
+cmd_owner_unset(const char *args, char *reply, size_t size)
+{
+	char name[RTE_ETH_NAME_MAX_LEN];
+	uint16_t port_id;
+	uint64_t id;
+
+	if (sscanf(args, "%63s %" SCNu64, name, &id) != 2 ||
+	    rte_eth_dev_get_port_by_name(name, &port_id) < 0)
+		return snprintf(reply, size, "usage"), 0;
+	snprintf(reply, size, "%d", rte_eth_dev_owner_unset(port_id, id));
+	return 0;
+}
+REGISTER_MP_COMMAND(eth_owner_unset, cmd_owner_unset);
+
+/* "eth_owner NAME" -> "ID OWNER" of the port's owner, "-" when nobody owns it */
+static int
+cmd_owner(const char *args, char *reply, size_t size)
+{
+	struct rte_eth_dev_owner owner;
+	uint16_t port_id;
+	int ret;
+
+	ret = rte_eth_dev_get_port_by_name(args, &port_id);
+	if (ret == 0)
+		ret = rte_eth_dev_owner_get(port_id, &owner);
+	if (ret < 0)
+		return snprintf(reply, size, "%d", ret), 0;
+	if (owner.id == RTE_ETH_DEV_NO_OWNER)
+		return snprintf(reply, size, "-"), 0;
+	snprintf(reply, size, "%" PRIu64 " %s", owner.id, owner.name);
+	return 0;
+}
+REGISTER_MP_COMMAND(eth_owner, cmd_owner);
+
+/* "eth_avail" -> rte_eth_dev_count_avail(): the ports nobody owns */
+REGISTER_MP_COMMAND_INT(eth_avail, rte_eth_dev_count_avail());
+
 /* Test side. */
 
 /* Ports attached in the primary, or from a secondary, are in every process, alike. */
@@ -466,6 +538,55 @@ test_bad_devargs(void **state)
 	mp_group_stop(&g);
 }
 
+/*
+ * A port's owner is in its shared data, owner ids come from one counter
+ * of the group: an owner the primary set is the owner in a secondary too
+ * (same id, same name, the port hidden from RTE_ETH_FOREACH_DEV), a
+ * secondary cannot take the port over (-EPERM, as in DPDK), and it can
+ * release it with the owner's id, for every process.
+ */
+static void
+test_owner_shared(void **state)
+{
+	char id_p[32], id_s[32], want[64];
+	struct mp_group g;
+
+	(void)state;
+	mp_group_start(&g, NULL, 2, MP_CAPTURE_STDERR);
+	mp_expect(g.p, "0", "attach net_null0");
+	mp_expect(g.s[0], "0", "attach net_null1");
+	mp_expect_all(&g, "-", "eth_owner net_null0");
+	mp_expect_all(&g, "2", "eth_avail");
+	assert_int_equal(mp_call(g.p, id_p, sizeof(id_p), "eth_owner_new"), 0);
+	assert_true(strtoull(id_p, NULL, 10) > 0);
+	mp_expect(g.p, "0", "eth_owner_set net_null0 %s app_p", id_p);
+	snprintf(want, sizeof(want), "%s app_p", id_p);
+	mp_expect_all(&g, want, "eth_owner net_null0");
+	mp_expect_all(&g, "1", "eth_avail");
+
+	/* A secondary's new id is another one; with it, or with the owner's, no taking over. */
+	assert_int_equal(mp_call(g.s[0], id_s, sizeof(id_s), "eth_owner_new"), 0);
+	assert_true(strtoull(id_s, NULL, 10) > 0);
+	assert_string_not_equal(id_s, id_p);
+	mp_expect(g.s[0], "-" RTE_STR(EPERM), "eth_owner_set net_null0 %s app_s", id_s);
+	mp_expect(g.s[1], "-" RTE_STR(EPERM), "eth_owner_set net_null0 %s app_s", id_p);
+	mp_expect(g.s[1], "-" RTE_STR(EPERM), "eth_owner_unset net_null0 %s", id_s);
+	mp_expect_all(&g, want, "eth_owner net_null0");
+	/* Each refusal says who has the port, once. */
+	assert_int_equal(mp_log_count(g.s[0], "port 0 is owned by app_p"), 1);
+	assert_int_equal(mp_log_count(g.s[1], "port 0 is owned by app_p"), 2);
+
+	/* Released by a secondary with the owner's id: nobody owns it, anywhere. */
+	mp_expect(g.s[1], "0", "eth_owner_unset net_null0 %s", id_p);
+	mp_expect_all(&g, "-", "eth_owner net_null0");
+	mp_expect_all(&g, "2", "eth_avail");
+	/* And the secondary's owner may now have it. */
+	mp_expect(g.s[0], "0", "eth_owner_set net_null0 %s app_s", id_s);
+	snprintf(want, sizeof(want), "%s app_s", id_s);
+	mp_expect_all(&g, want, "eth_owner net_null0");
+	mp_group_stop(&g);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_attach_everywhere),
 	cmocka_unit_test(test_secondary_tx_primary_rx),
@@ -473,6 +594,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_port_id_reuse),
 	cmocka_unit_test(test_events),
 	cmocka_unit_test(test_bad_devargs),
+	cmocka_unit_test(test_owner_shared),
 };
 
 REGISTER_TEST_GROUP(ethdev_mp, tests);
