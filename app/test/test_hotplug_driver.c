@@ -190,7 +190,11 @@ cmd_devices(const char *args, char *reply, size_t size)
 }
 REGISTER_MP_COMMAND(devices, cmd_devices);
 
-/* "resources" -> "fds=N heap=M": open fds and live heap blocks of this process */
+/*
+ * "resources" -> "fds=N heap=M bytes=B": open fds of this process, live
+ * blocks of the heap and the bytes they take (a leak may keep the count
+ * and grow the blocks)
+ */
 static int
 cmd_resources(const char *args, char *reply, size_t size)
 {
@@ -205,7 +209,8 @@ cmd_resources(const char *args, char *reply, size_t size)
 	if (d != NULL)
 		closedir(d);
 	rte_malloc_get_socket_stats(0, &s);
-	snprintf(reply, size, "fds=%u heap=%u", fds, s.alloc_count);
+	snprintf(reply, size, "fds=%u heap=%u bytes=%zu", fds, s.alloc_count,
+		 s.heap_allocsz_bytes);
 	return 0;
 }
 REGISTER_MP_COMMAND(resources, cmd_resources);

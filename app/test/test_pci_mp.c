@@ -410,7 +410,7 @@ test_address_taken_in_secondary(void **state)
 	mp_group_stop(&g);
 }
 
-/* Detach and attach again ten times, from every process: fds and heap blocks do not grow. */
+/* Detach and attach ten times, from every process: fds, heap blocks and bytes do not grow. */
 static void
 test_reattach_cycles(void **state)
 {
