@@ -10,6 +10,7 @@
  */
 
 #include <stdio.h>
+#include <string.h>
 
 #include <cmdline.h>
 #include <cmdline_parse.h>
@@ -94,8 +95,9 @@ static cmdline_parse_inst_t cmd_list = {
 	.tokens = { (void *)&cmd_list_word, NULL },
 };
 
+/* attach and detach: the devargs parsed once, DPDK's answers. */
 static void
-cmd_attach_parsed(void *parsed, struct cmdline *cl, void *data)
+cmd_hotplug_parsed(void *parsed, struct cmdline *cl, void *data)
 {
 	struct cmd_devargs_result *res = parsed;
 	struct rte_devargs da;
@@ -105,10 +107,18 @@ cmd_attach_parsed(void *parsed, struct cmdline *cl, void *data)
 		cmdline_printf(cl, "cannot parse devargs\n");
 		return;
 	}
-	if (rte_eal_hotplug_add(rte_bus_name(da.bus), da.name, da.args) == 0)
-		cmdline_printf(cl, "attached device %s\n", da.name);
-	else
-		cmdline_printf(cl, "failed to attached device %s\n", da.name);
+	if (strcmp(res->action, "attach") == 0) {
+		if (rte_eal_hotplug_add(rte_bus_name(da.bus), da.name, da.args) == 0)
+			cmdline_printf(cl, "attached device %s\n", da.name);
+		else
+			cmdline_printf(cl, "failed to attached device %s\n", da.name);
+	} else {
+		cmdline_printf(cl, "detaching...\n");
+		if (rte_eal_hotplug_remove(rte_bus_name(da.bus), da.name) == 0)
+			cmdline_printf(cl, "detached device %s\n", da.name);
+		else
+			cmdline_printf(cl, "failed to detach device %s\n", da.name);
+	}
 	rte_devargs_reset(&da);
 }
 
@@ -118,29 +128,10 @@ static cmdline_parse_token_string_t cmd_attach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_devargs_result, devargs, NULL);
 
 static cmdline_parse_inst_t cmd_attach = {
-	.f = cmd_attach_parsed,
+	.f = cmd_hotplug_parsed,
 	.help_str = "attach <devargs>: attach a device in every process",
 	.tokens = { (void *)&cmd_attach_action, (void *)&cmd_attach_devargs, NULL },
 };
-
-static void
-cmd_detach_parsed(void *parsed, struct cmdline *cl, void *data)
-{
-	struct cmd_devargs_result *res = parsed;
-	struct rte_devargs da;
-
-	(void)data;
-	if (rte_devargs_parse(&da, res->devargs) < 0) {
-		cmdline_printf(cl, "cannot parse devargs\n");
-		return;
-	}
-	cmdline_printf(cl, "detaching...\n");
-	if (rte_eal_hotplug_remove(rte_bus_name(da.bus), da.name) == 0)
-		cmdline_printf(cl, "detached device %s\n", da.name);
-	else
-		cmdline_printf(cl, "failed to detach device %s\n", da.name);
-	rte_devargs_reset(&da);
-}
 
 static cmdline_parse_token_string_t cmd_detach_action =
 	TOKEN_STRING_INITIALIZER(struct cmd_devargs_result, action, "detach");
@@ -148,7 +139,7 @@ static cmdline_parse_token_string_t cmd_detach_devargs =
 	TOKEN_STRING_INITIALIZER(struct cmd_devargs_result, devargs, NULL);
 
 static cmdline_parse_inst_t cmd_detach = {
-	.f = cmd_detach_parsed,
+	.f = cmd_hotplug_parsed,
 	.help_str = "detach <devargs>: detach a device from every process",
 	.tokens = { (void *)&cmd_detach_action, (void *)&cmd_detach_devargs, NULL },
 };
