@@ -44,8 +44,6 @@ double bench_ns_per_cycle(void);
 /* Initialise the EAL of the bench process itself once (no-huge, private prefix). */
 int bench_eal_init_once(void);
 
-/* The n-th CPU the process could use when it started (0 first), or -1. */
-int bench_cpu(unsigned int n);
 
 /*
  * EAL arguments of a benchmark group's primary and secondaries: Lockstep

@@ -2,10 +2,6 @@
  * Copyright (c) 2026 The Lockstep authors
  */
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* the DPDK build of this file: for CPU affinity */
-#endif
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,21 +120,6 @@ eal_cleanup_at_exit(void)
 	mp_remove_runtime_dir(eal_prefix);
 }
 
-/* The CPUs the process may use, as it started: before rte_eal_init() pins this thread. */
-static cpu_set_t start_cpus;
-
-int
-bench_cpu(unsigned int n)
-{
-	int cpu;
-
-	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
-		if (CPU_ISSET(cpu, &start_cpus) && n-- == 0)
-			return cpu;
-	}
-	return -1;
-}
-
 int
 bench_eal_init_once(void)
 {
@@ -162,7 +143,7 @@ bench_eal_init_once(void)
 	 * virtual machine, and they are not equally fast (seen here: the same
 	 * malloc figure 48 ns on one, 76 ns on the other).
 	 */
-	snprintf(lcore_opt, sizeof(lcore_opt), "--lcores=0@%d", RTE_MAX(bench_cpu(0), 0));
+	snprintf(lcore_opt, sizeof(lcore_opt), "--lcores=0@%d", RTE_MAX(mp_cpu(0), 0));
 	ret = rte_eal_init((int)RTE_DIM(argv) - 1, argv) < 0 ? -rte_errno : 0;
 	if (ret == 0)
 		atexit(eal_cleanup_at_exit);
@@ -215,10 +196,8 @@ main(int argc, char **argv)
 	/*
 	 * Read the CPUs before rte_eal_init() pins this thread: the ring's
 	 * second thread and the helper processes (mp_floating_lcore_option()
-	 * keeps what it reads first) must have them all.
+	 * and mp_cpu() keep what it reads first) must have them all.
 	 */
-	if (sched_getaffinity(0, sizeof(start_cpus), &start_cpus) != 0)
-		CPU_SET(0, &start_cpus);
 	mp_floating_lcore_option();
 	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
 		for (s = sections; s != NULL; s = s->next)

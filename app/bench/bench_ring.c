@@ -27,6 +27,7 @@
 #include <rte_ring.h>
 
 #include "bench.h"
+#include "mp_harness.h"
 
 #define RUNS 101
 #define ROUNDS 2000            /* enqueue + dequeue pairs per run */
@@ -115,11 +116,11 @@ two_threads(struct rte_ring *r, bool single, unsigned int n)
 	cpu_set_t saved;
 	void *out[32];
 	pthread_t th;
-	int consumer_cpu = bench_cpu(0);
+	int consumer_cpu = mp_cpu(0);
 
 	pthread_getaffinity_np(pthread_self(), sizeof(saved), &saved);
-	if (bench_cpu(1) >= 0) {
-		p.cpu = bench_cpu(1);
+	if (mp_cpu(1) >= 0) {
+		p.cpu = mp_cpu(1);
 		pin_self(consumer_cpu);
 	}
 	for (run = 0; run < TWO_THREAD_RUNS; run++) {

@@ -251,6 +251,19 @@ has_lcore_option(const char *const args[])
  * One lcore that may float over every cpu the test may use: helpers do not
  * pile onto cpu 0 and start no worker threads they do not need.
  */
+int
+mp_cpu(unsigned int n)
+{
+	int cpu;
+
+	mp_floating_lcore_option();
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (CPU_ISSET(cpu, &allowed) && n-- == 0)
+			return cpu;
+	}
+	return -1;
+}
+
 const char *
 mp_floating_lcore_option(void)
 {

@@ -148,6 +148,9 @@ void mp_remove_runtime_dir(const char *prefix);
 /* "--lcores=0@(cpus)": one lcore free to run on every cpu this process may use. */
 const char *mp_floating_lcore_option(void);
 
+/* The n-th (0 first) of the cpus mp_floating_lcore_option() offers, or -1. */
+int mp_cpu(unsigned int n);
+
 /* Kill and reap every helper still running, remove the prefixes' directories. */
 void mp_cleanup_all(void);
 
